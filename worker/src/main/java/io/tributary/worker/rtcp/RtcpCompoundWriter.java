@@ -120,6 +120,11 @@ public final class RtcpCompoundWriter {
                 && advance(RembPacket.write(buf, position, senderSsrc, bitrate, ssrcs, count));
     }
 
+    /** Appends the feedback a builder holds; false when it is empty or does not fit. */
+    public boolean addTransportCcFeedback(TransportCcFeedbackBuilder feedback) {
+        return !feedback.isEmpty() && fits(feedback.size()) && advance(feedback.write(buf, position));
+    }
+
     private boolean fits(int size) {
         return buf != null && size <= limit - position;
     }

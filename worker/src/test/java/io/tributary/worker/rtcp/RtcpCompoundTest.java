@@ -99,6 +99,22 @@ class RtcpCompoundTest {
     }
 
     @Test
+    void appendsTransportCcFeedback() {
+        TransportCcFeedbackBuilder feedback = new TransportCcFeedbackBuilder(16);
+        byte[] buf = new byte[64];
+        writer.reset(buf, 0, 64);
+        feedback.reset(1, 2, 0);
+        assertFalse(writer.addTransportCcFeedback(feedback), "empty feedback");
+        feedback.addReceived(10, 1000);
+        feedback.addReceived(11, 2000);
+        assertTrue(writer.addTransportCcFeedback(feedback));
+        assertEquals(List.of("205/15@0+24"), walk(buf, 0, writer.length()));
+        assertTrue(new TransportCcFeedback().wrap(buf, 0, 24));
+        writer.reset(buf, 0, 20);
+        assertFalse(writer.addTransportCcFeedback(feedback), "no room");
+    }
+
+    @Test
     void reducedSizeFeedbackAlone() {
         byte[] buf = new byte[12];
         writer.reset(buf, 0, 12);
