@@ -261,7 +261,9 @@ public final class RtpPacket {
 
     /**
      * Rewrites every extension id to {@code idMap[id]} in place (a producer maps the browser's
-     * ids to the router's). Unmapped ids (0, or beyond the map) are removed, leaving padding.
+     * ids to the router's). Unmapped ids (0, or beyond the map) are removed, leaving padding; to
+     * keep only some ids (a consumer), map each of them to itself. Follow with
+     * {@link #compactExtensions} to reclaim the space.
      */
     public void rewriteExtensionIds(byte[] idMap) {
         if (hasElements()) {

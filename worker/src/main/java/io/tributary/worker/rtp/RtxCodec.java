@@ -14,7 +14,8 @@ public final class RtxCodec {
 
     /**
      * Writes the RTX form of {@code original} at {@code dst[dstOff]} and returns its length, or -1
-     * when it does not fit. dst may be the original's own buffer at the same offset (in place).
+     * when it does not fit. dst may be the original's own buffer at the same offset (in place);
+     * other overlaps are not supported.
      */
     public static int encode(RtpPacket original, byte[] dst, int dstOff, int rtxPayloadType, int rtxSsrc,
                              int rtxSequenceNumber) {
