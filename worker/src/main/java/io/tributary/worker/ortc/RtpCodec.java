@@ -1,5 +1,6 @@
 package io.tributary.worker.ortc;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /** What codec matching looks at, shared by capabilities and parameters. */
@@ -16,6 +17,7 @@ public sealed interface RtpCodec permits RtpCodecCapability, RtpCodecParameters 
     List<RtcpFeedback> rtcpFeedback();
 
     /** {@code /.+\/rtx$/i}: any kind's retransmission pseudo-codec. */
+    @JsonIgnore
     default boolean isRtx() {
         String mime = mimeType();
         int len = mime.length();
