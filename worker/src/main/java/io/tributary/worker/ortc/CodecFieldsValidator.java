@@ -60,7 +60,7 @@ final class CodecFieldsValidator {
         Map<String, JsonNode> raw = rawParameters(member(codec, "parameters"));
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
-            if (!isString(value) && !isNumber(value)) {
+            if (!isString(value) && !isFiniteNumber(value)) {
                 throw new TypeError("invalid codec parameter [key:" + key + "s, value:" + JsValues.toJsString(value) + "]");
             }
             if (key.equals("apt") && !isNumber(value)) {
@@ -75,7 +75,7 @@ final class CodecFieldsValidator {
         Map<String, JsonNode> raw = rawParameters(member(ext, "parameters"));
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
-            if (!isString(value) && !isNumber(value)) {
+            if (!isString(value) && !isFiniteNumber(value)) {
                 throw new TypeError("invalid header extension parameter");
             }
             out.put(key, parameterValue(value));
@@ -119,7 +119,12 @@ final class CodecFieldsValidator {
         return out;
     }
 
+    /** Infinite numbers (JSON like 1e400) cannot be represented on the wire, so they count as invalid. */
+    private static boolean isFiniteNumber(JsonNode value) {
+        return isNumber(value) && JsValues.finiteNumber(value) != null;
+    }
+
     private static Object parameterValue(JsonNode value) {
-        return value.isTextual() ? value.textValue() : JsNumber.normalize(value.numberValue());
+        return value.isTextual() ? value.textValue() : JsValues.finiteNumber(value);
     }
 }

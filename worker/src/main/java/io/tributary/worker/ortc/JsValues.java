@@ -85,10 +85,17 @@ final class JsValues {
         return node;
     }
 
+    /** The canonical value of a numeric node, or null for the infinities JSON like 1e400 parses to. */
+    static Number finiteNumber(JsonNode node) {
+        if (!Double.isFinite(node.doubleValue())) {
+            return null;
+        }
+        return JsNumber.normalize(node.numberValue());
+    }
+
     /** A numeric node whose value is integral and in int range, else the TypeError. */
     static int integer(JsonNode node, String message) {
-        Number n = JsNumber.normalize(node.numberValue());
-        if (!(n instanceof Integer i)) {
+        if (!(finiteNumber(node) instanceof Integer i)) {
             throw new TypeError(message);
         }
         return i;
@@ -96,8 +103,8 @@ final class JsValues {
 
     /** A numeric node whose value is an integral, non-negative long, else the TypeError. */
     static long nonNegativeLong(JsonNode node, String message) {
-        Number n = JsNumber.normalize(node.numberValue());
-        if (n instanceof Double || n.longValue() < 0) {
+        Number n = finiteNumber(node);
+        if (n == null || n instanceof Double || n.longValue() < 0) {
             throw new TypeError(message);
         }
         return n.longValue();
@@ -123,7 +130,10 @@ final class JsValues {
             return node.textValue();
         }
         if (node.isNumber()) {
-            Number n = JsNumber.normalize(node.numberValue());
+            Number n = finiteNumber(node);
+            if (n == null) {
+                return node.doubleValue() > 0 ? "Infinity" : "-Infinity";
+            }
             return n instanceof Double d ? JsNumber.format(d) : n.toString();
         }
         if (node.isBoolean()) {

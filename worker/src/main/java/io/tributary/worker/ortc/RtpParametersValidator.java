@@ -161,6 +161,12 @@ final class RtpParametersValidator {
 
     private static Double optionalDouble(JsonNode node, String message) {
         requireTypeIfTruthy(node, isNumber(node), message);
-        return isNumber(node) ? node.doubleValue() : null;
+        if (!isNumber(node)) {
+            return null;
+        }
+        if (JsValues.finiteNumber(node) == null) {
+            throw new TypeError(message);
+        }
+        return node.doubleValue();
     }
 }
