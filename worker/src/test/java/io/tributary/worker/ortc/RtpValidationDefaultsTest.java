@@ -158,6 +158,16 @@ class RtpValidationDefaultsTest {
     }
 
     @Test
+    void revalidatingARecordKeepsDecimalAndLargeNumbers() {
+        RtpParameters params = Ortc.validateRtpParameters(js("""
+                {codecs: [{mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2,
+                  parameters: {foo: 222.222, tiny: 0.0000001, big: 4294967296, bar: '333'}}],
+                 encodings: [{ssrc: 4294967295, scaleResolutionDownBy: 1.5, maxFramerate: 30}]}"""));
+
+        assertEquals(params, Ortc.validateRtpParameters(params));
+    }
+
+    @Test
     void validatingTwiceChangesNothing() {
         RtpParameters once = Ortc.validateRtpParameters(ProducerMappingTest.TEST_ORTC_PRODUCER);
 
