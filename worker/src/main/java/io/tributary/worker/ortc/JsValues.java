@@ -67,6 +67,17 @@ final class JsValues {
         return node != null && node.isArray();
     }
 
+    /** Optional array member: falsy means empty, anything else must be an array. */
+    static JsonNode optionalArray(JsonNode node, String message) {
+        if (!isTruthy(node)) {
+            return MAPPER.createArrayNode();
+        }
+        if (!isArrayNode(node)) {
+            throw new TypeError(message);
+        }
+        return node;
+    }
+
     /** {@code x === true}. */
     static boolean isTrue(JsonNode node) {
         return node != null && node.isBoolean() && node.booleanValue();

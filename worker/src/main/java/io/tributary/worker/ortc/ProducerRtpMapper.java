@@ -27,18 +27,12 @@ final class ProducerRtpMapper {
             if (codec.isRtx()) {
                 continue;
             }
-            for (RtpCodecCapability capCodec : capCodecs) {
-                var negotiated = CodecMatcher.negotiate(codec, capCodec);
-                if (negotiated.isPresent()) {
-                    codecs.set(i, codec.withParameters(negotiated.get()));
-                    matched[i] = capCodec;
-                    break;
-                }
-            }
-            if (matched[i] == null) {
-                throw new UnsupportedError("unsupported codec [mimeType:" + codec.mimeType() + ", payloadType:"
-                        + codec.payloadType() + "]");
-            }
+            matched[i] = capCodecs.stream()
+                    .filter(capCodec -> CodecMatcher.matches(codec, capCodec, true))
+                    .findFirst()
+                    .orElseThrow(() -> new UnsupportedError("unsupported codec [mimeType:" + codec.mimeType()
+                            + ", payloadType:" + codec.payloadType() + "]"));
+            codecs.set(i, codec.withParameters(CodecMatcher.negotiate(codec, matched[i]).orElseThrow()));
             mappingOrder.add(i);
         }
 
@@ -60,18 +54,24 @@ final class ProducerRtpMapper {
             codecMappings.add(new RtpMapping.CodecMapping(codecs.get(i).payloadType(), mappedPt));
         }
 
-        List<RtpMapping.EncodingMapping> encodingMappings = new ArrayList<>();
+        return new ProducerRtpMapping(
+                params.withCodecs(params.codecs() == null ? null : codecs),
+                new RtpMapping(codecMappings, encodingMappings(params.encodingsOrEmpty(), ssrcs)));
+    }
+
+    /** Encodings as the worker finds them (falsy ssrc, rid and mode count as absent) with consecutive mapped SSRCs. */
+    private static List<RtpMapping.EncodingMapping> encodingMappings(
+            List<RtpEncodingParameters> encodings, SsrcGenerator ssrcs) {
+        List<RtpMapping.EncodingMapping> out = new ArrayList<>();
         long mappedSsrc = ssrcs.next();
-        for (RtpEncodingParameters encoding : params.encodingsOrEmpty()) {
-            encodingMappings.add(new RtpMapping.EncodingMapping(
+        for (RtpEncodingParameters encoding : encodings) {
+            out.add(new RtpMapping.EncodingMapping(
                     encoding.ssrc() != null && encoding.ssrc() != 0 ? encoding.ssrc() : null,
                     isTruthy(encoding.rid()) ? encoding.rid() : null,
                     isTruthy(encoding.scalabilityMode()) ? encoding.scalabilityMode() : null,
                     mappedSsrc++));
         }
-        return new ProducerRtpMapping(
-                params.withCodecs(params.codecs() == null ? null : codecs),
-                new RtpMapping(codecMappings, encodingMappings));
+        return out;
     }
 
     /** The router RTX codec for a producer RTX codec, found through its apt media codec. */

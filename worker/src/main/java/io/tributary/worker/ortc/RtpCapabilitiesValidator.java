@@ -1,6 +1,5 @@
 package io.tributary.worker.ortc;
 
-import static io.tributary.worker.ortc.JsValues.isArrayNode;
 import static io.tributary.worker.ortc.JsValues.isBoolean;
 import static io.tributary.worker.ortc.JsValues.isNumber;
 import static io.tributary.worker.ortc.JsValues.isString;
@@ -19,12 +18,12 @@ final class RtpCapabilitiesValidator {
 
     static RtpCapabilities validate(JsonNode caps) {
         JsValues.requireObject(caps, "caps is not an object");
-        JsonNode codecs = optionalArray(member(caps, "codecs"), "caps.codecs is not an array");
+        JsonNode codecs = JsValues.optionalArray(member(caps, "codecs"), "caps.codecs is not an array");
         List<RtpCodecCapability> validCodecs = new ArrayList<>();
         for (JsonNode codec : codecs) {
             validCodecs.add(validateCodec(codec));
         }
-        JsonNode exts = optionalArray(member(caps, "headerExtensions"), "caps.headerExtensions is not an array");
+        JsonNode exts = JsValues.optionalArray(member(caps, "headerExtensions"), "caps.headerExtensions is not an array");
         List<RtpHeaderExtension> validExts = new ArrayList<>();
         for (JsonNode ext : exts) {
             validExts.add(validateHeaderExtension(ext));
@@ -85,16 +84,5 @@ final class RtpCapabilitiesValidator {
         return JsValues.string(direction)
                 .flatMap(RtpHeaderExtensionDirection::find)
                 .orElseThrow(() -> new TypeError("invalid ext.direction"));
-    }
-
-    /** Optional array member: falsy means empty, anything else must be an array. */
-    static JsonNode optionalArray(JsonNode node, String message) {
-        if (!isTruthy(node)) {
-            return JsValues.MAPPER.createArrayNode();
-        }
-        if (!isArrayNode(node)) {
-            throw new TypeError(message);
-        }
-        return node;
     }
 }

@@ -36,13 +36,13 @@ final class RtpParametersValidator {
         for (JsonNode codec : codecs) {
             validCodecs.add(validateCodec(codec));
         }
-        JsonNode exts = RtpCapabilitiesValidator.optionalArray(
+        JsonNode exts = JsValues.optionalArray(
                 member(params, "headerExtensions"), "params.headerExtensions is not an array");
         List<RtpHeaderExtensionParameters> validExts = new ArrayList<>();
         for (JsonNode ext : exts) {
             validExts.add(validateHeaderExtension(ext));
         }
-        JsonNode encodings = RtpCapabilitiesValidator.optionalArray(
+        JsonNode encodings = JsValues.optionalArray(
                 member(params, "encodings"), "params.encodings is not an array");
         List<RtpEncodingParameters> validEncodings = new ArrayList<>();
         for (JsonNode encoding : encodings) {
