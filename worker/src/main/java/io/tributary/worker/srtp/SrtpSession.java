@@ -4,6 +4,8 @@ import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.srtp.crypto.Aes;
+import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
 
 import io.tributary.worker.errors.TypeError;
 
@@ -24,6 +26,14 @@ public final class SrtpSession implements AutoCloseable {
 
     private static final int RTP_HEADER_LENGTH = 12;
     private static final int RTCP_HEADER_LENGTH = 8;
+
+    static {
+        // jitsi-srtp picks its AES provider by speed alone, but SunJCE copies every in-place packet
+        // (~2.7 KB garbage per packet); OpenSSL is as fast with ~0.2 KB, so use it whenever it loaded.
+        if (JitsiOpenSslProvider.isLoaded()) {
+            Aes.setFactoryClassName(Aes.OpenSSLCipherFactory.class.getName());
+        }
+    }
 
     private final SrtpProfile profile;
     private final SrtpContextFactory sender;
