@@ -1,5 +1,6 @@
 package io.tributary.worker.dtls;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,7 @@ final class DtlsPair implements AutoCloseable {
         if (cut) {
             return;
         }
-        byte[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
+        byte[] copy = Arrays.copyOfRange(buf, off, off + len);
         network.execute(() -> (towardsB ? b : a).feed(copy, 0, copy.length));
     }
 

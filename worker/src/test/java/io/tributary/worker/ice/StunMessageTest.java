@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+
+import com.sun.management.ThreadMXBean;
 
 import io.tributary.worker.testing.Hex;
 
@@ -199,7 +203,28 @@ class StunMessageTest {
         assertEquals("evtj", StunMessage.localUsernameFragment(shifted, 5, SAMPLE_REQUEST.length));
     }
 
-    private static byte[] build(java.util.function.Consumer<StunWriter> attributes) {
+    @Test
+    void classifyAndParseDoNotAllocate() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int parsed = 0;
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 20_000; i++) {
+                if (StunMessage.isStun(SAMPLE_REQUEST, 0, SAMPLE_REQUEST.length)
+                        && message.parse(SAMPLE_REQUEST, 0, SAMPLE_REQUEST.length) == StunParseResult.OK) {
+                    parsed++;
+                }
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            // The first round warms up the JIT; the second must be allocation-free.
+            if (round == 1) {
+                assertEquals(0, allocated, "bytes allocated by 20 000 classify+parse calls");
+            }
+        }
+        assertEquals(40_000, parsed);
+    }
+
+    private static byte[] build(Consumer<StunWriter> attributes) {
         byte[] out = new byte[256];
         StunWriter writer = new StunWriter().begin(out, 0, StunMessage.METHOD_BINDING, StunClass.REQUEST,
                 SAMPLE_REQUEST, 8);

@@ -9,6 +9,8 @@ import org.jitsi.srtp.crypto.Aes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import com.sun.management.ThreadMXBean;
+
 /**
  * Steady-state protect+unprotect of 1200-byte payloads: checks every packet and prints the cost per
  * packet and the bytes allocated per packet (all of it inside jitsi-srtp/JCE). Numbers are
@@ -30,7 +32,7 @@ class SrtpCostTest {
         byte[] buf = new byte[plain.length + profile.rtpOverhead()];
 
         run(sender, receiver, plain, buf, 0, WARMUP);
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         run(sender, receiver, plain, buf, WARMUP, MEASURED);
