@@ -1,0 +1,40 @@
+package io.tributary.worker.net;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.spi.transport.Transport;
+
+/** Access to the Netty side of a worker's Vert.x context: its event loop and the native transport. */
+final class Loops {
+
+    /** Heap buffers: SRTP works on byte[], so a direct buffer would cost a copy per packet. */
+    static final ByteBufAllocator HEAP_POOL = new PooledByteBufAllocator(false);
+
+    private Loops() {
+    }
+
+    static EventLoop eventLoop(Context context) {
+        return ((ContextInternal) context).nettyEventLoop();
+    }
+
+    static Transport transport(Context context) {
+        return ((ContextInternal) context).owner().transport();
+    }
+
+    static <T> Future<T> toFuture(io.netty.util.concurrent.Future<?> nettyFuture, T value) {
+        Promise<T> promise = Promise.promise();
+        nettyFuture.addListener(f -> {
+            if (f.isSuccess()) {
+                promise.complete(value);
+            } else {
+                promise.fail(f.cause());
+            }
+        });
+        return promise.future();
+    }
+}

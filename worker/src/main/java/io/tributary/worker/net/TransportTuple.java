@@ -1,0 +1,29 @@
+package io.tributary.worker.net;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A 5-tuple media can be sent on: a UDP socket plus a remote address, or one TCP connection.
+ * Sends are queued until {@link #flush()} so a fan-out leaves in one batch.
+ */
+public interface TransportTuple {
+
+    InetSocketAddress local();
+
+    InetSocketAddress remote();
+
+    /** "udp" or "tcp", as mediasoup names tuple protocols. */
+    String protocol();
+
+    void send(byte[] buf, int off, int len);
+
+    void flush();
+
+    boolean isOpen();
+
+    /** A stable key for demultiplexing maps: equal for packets of the same 5-tuple. */
+    Object key();
+
+    /** A copy that stays valid after the packet handler returns (UDP views are reused per datagram). */
+    TransportTuple persist();
+}
