@@ -1,0 +1,83 @@
+package io.tributary.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tributary.server.room.RoomRegistry;
+import io.tributary.worker.errors.TypeError;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The node's HTTP API: health, and the mediasoup-demo broadcaster API (which starts with
+ * {@code GET /rooms/:roomId}, answering the room router's RTP capabilities).
+ */
+public final class HttpApi {
+
+    private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
+
+    private final RoomRegistry rooms;
+    private final NodeInfo node;
+
+    public HttpApi(RoomRegistry rooms, NodeInfo node) {
+        this.rooms = rooms;
+        this.node = node;
+    }
+
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.get("/api/health").handler(this::health);
+        router.get("/rooms/:roomId").handler(this::roomRtpCapabilities);
+        router.get("/").handler(this::index);
+        return router;
+    }
+
+    private void health(RoutingContext ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("role", node.role());
+        body.put("version", node.version());
+        body.put("workers", node.workers());
+        body.put("rooms", rooms.size());
+        body.put("uptimeMs", node.uptimeMs());
+        sendJson(ctx.response(), body);
+    }
+
+    private void roomRtpCapabilities(RoutingContext ctx) {
+        String roomId = ctx.pathParam("roomId");
+        rooms.getOrCreate(roomId)
+                .onSuccess(room -> sendJson(ctx.response(), room.router().rtpCapabilities()))
+                .onFailure(e -> sendError(ctx.response(), e));
+    }
+
+    private void index(RoutingContext ctx) {
+        ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+                .end("<!doctype html><title>Tributary</title><h1>Tributary</h1>"
+                        + "<p>A mediasoup-compatible SFU node is running here.</p>"
+                        + "<ul><li><a href=\"/api/health\">/api/health</a></li>"
+                        + "<li><a href=\"/rooms/demo\">/rooms/demo</a> (router RTP capabilities)</li></ul>");
+    }
+
+    static void sendJson(HttpServerResponse response, Object body) {
+        try {
+            response.putHeader("content-type", "application/json").end(Json.MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            sendError(response, e);
+        }
+    }
+
+    /** As the demo's Express error handler: 400 for TypeError, else 500, body {@code String(error)}. */
+    static void sendError(HttpServerResponse response, Throwable error) {
+        if (response.ended()) {
+            return;
+        }
+        int status = error instanceof TypeError ? 400 : 500;
+        if (status == 500) {
+            LOG.log(Level.WARNING, "request failed", error);
+        }
+        response.setStatusCode(status).putHeader("content-type", "text/plain; charset=utf-8").end(String.valueOf(error));
+    }
+}

@@ -1,0 +1,104 @@
+package io.tributary.server.node;
+
+import io.tributary.server.config.ServerConfig;
+import io.tributary.server.http.HttpApi;
+import io.tributary.server.http.NodeInfo;
+import io.tributary.server.room.MediaCodecs;
+import io.tributary.server.room.RoomRegistry;
+import io.tributary.worker.Worker;
+import io.tributary.worker.WorkerSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One process, no Redis: media workers, the room registry and the HTTP/WebSocket front end.
+ * Workers are deployed first so each takes an event loop of its own; control work (HTTP,
+ * signaling) runs on the extra loops, never on a worker's thread.
+ */
+public final class StandaloneNode {
+
+    private static final int CONTROL_LOOPS = 2;
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final List<Worker> workers = new ArrayList<>();
+    private HttpServer httpServer;
+    private RoomRegistry rooms;
+
+    private StandaloneNode(ServerConfig config, Vertx vertx) {
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    public static Future<StandaloneNode> start(ServerConfig config) {
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setPreferNativeTransport(true)
+                .setEventLoopPoolSize(config.workers() + CONTROL_LOOPS));
+        StandaloneNode node = new StandaloneNode(config, vertx);
+        return node.startWorkers()
+                .compose(v -> node.startHttp())
+                .map(v -> node)
+                .recover(e -> node.close().transform(ignored -> Future.failedFuture(e)));
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public List<Worker> workers() {
+        return List.copyOf(workers);
+    }
+
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    /** The bound HTTP port (differs from the configured one when that was 0). */
+    public int httpPort() {
+        return httpServer.actualPort();
+    }
+
+    public Future<Void> close() {
+        List<Future<Void>> closing = new ArrayList<>();
+        workers.forEach(w -> closing.add(w.close()));
+        return Future.join(closing).transform(v -> vertx.close());
+    }
+
+    private Future<Void> startWorkers() {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < config.workers(); i++) {
+            // Sequential deployment keeps the event-loop assignment one worker per loop.
+            chain = chain.compose(v -> Worker.create(vertx, WorkerSettings.defaults()).map(w -> {
+                workers.add(w);
+                return null;
+            }));
+        }
+        return chain;
+    }
+
+    private Future<Void> startHttp() {
+        rooms = new RoomRegistry(workers, MediaCodecs.demoDefaults());
+        NodeInfo info = new NodeInfo("standalone", version(), workers.size(), System.currentTimeMillis());
+        HttpApi api = new HttpApi(rooms, info);
+        return vertx.createHttpServer()
+                .requestHandler(api.router(vertx))
+                .listen(config.port(), config.host())
+                .map(server -> {
+                    httpServer = server;
+                    return null;
+                });
+    }
+
+    static String version() {
+        String v = StandaloneNode.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

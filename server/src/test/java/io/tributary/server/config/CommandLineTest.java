@@ -1,0 +1,59 @@
+package io.tributary.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+
+    @Test
+    void defaultsMatchTheDemo() {
+        ServerConfig c = CommandLine.parse(List.of());
+        assertEquals("127.0.0.1", c.host());
+        assertEquals(4443, c.port());
+        assertEquals(44444, c.rtcPort());
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+        assertNull(c.announcedIp());
+        assertEquals("127.0.0.1", c.effectiveAnnouncedIp());
+    }
+
+    @Test
+    void acceptsBothSpellingsOfEveryOption() {
+        ServerConfig c = CommandLine.parse(List.of("--host", "0.0.0.0", "--port=8443", "--rtc-port", "50000",
+                "--workers=3", "--announced-ip", "media.example.org"));
+        assertEquals(new ServerConfig("0.0.0.0", 8443, 50000, 3, "media.example.org"), c);
+        assertEquals(50002, c.rtcPortOf(2));
+        assertEquals("media.example.org", c.effectiveAnnouncedIp());
+    }
+
+    @Test
+    void acceptsIpv6Host() {
+        assertEquals("0:0:0:0:0:0:0:1", CommandLine.parse(List.of("--host", "::1")).host());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--bogus 1|unknown option '--bogus' (see ./tributary help)",
+        "--port|option --port needs a value",
+        "--port --workers 2|option --port needs a value",
+        "--port abc|invalid --port 'abc': not an integer",
+        "--port 0|invalid --port '0': must be a port number in 1..65535",
+        "--port 70000|invalid --port '70000': must be a port number in 1..65535",
+        "--rtc-port -5|invalid --rtc-port '-5': must be a port number in 1..65535",
+        "--workers 0|invalid --workers '0': must be in 1..256",
+        "--host localhost|invalid --host 'localhost': must be an IPv4 or IPv6 address",
+        "--host 999.1.1.1|invalid --host '999.1.1.1': must be an IPv4 or IPv6 address",
+        "--announced-ip a/b|invalid --announced-ip 'a/b': must be an IP address or host name",
+        "--rtc-port 65535 --workers 2|--rtc-port 65535 with 2 workers needs ports up to 65536, above 65535",
+        "--port 44445 --workers 2|--port 44445 collides with the media ports 44444..44445",
+    })
+    void badInputIsOneClearLine(String args, String message) {
+        UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of(args.split(" "))));
+        assertEquals(message, e.getMessage());
+    }
+}
