@@ -1,5 +1,8 @@
 package io.tributary.worker.dtls;
 
+import io.tributary.worker.errors.MediasoupError;
+import io.tributary.worker.ortc.DtlsFingerprint;
+import io.tributary.worker.ortc.FingerprintAlgorithm;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
@@ -17,13 +20,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -36,8 +38,6 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
-import io.tributary.worker.errors.MediasoupError;
 
 /**
  * The worker's DTLS identity: one certificate and private key shared by all its transports, either
@@ -58,8 +58,8 @@ public final class DtlsCertificate {
         this.der = der;
         this.privateKey = privateKey;
         List<DtlsFingerprint> list = new ArrayList<>();
-        for (String algorithm : DtlsFingerprint.PUBLISHED_ORDER) {
-            list.add(DtlsFingerprint.of(algorithm, der));
+        for (FingerprintAlgorithm algorithm : Fingerprints.PUBLISHED_ORDER) {
+            list.add(Fingerprints.of(algorithm, der));
         }
         this.fingerprints = List.copyOf(list);
     }
@@ -159,7 +159,7 @@ public final class DtlsCertificate {
         return fingerprints;
     }
 
-    public DtlsFingerprint fingerprint(String algorithm) {
+    public DtlsFingerprint fingerprint(FingerprintAlgorithm algorithm) {
         for (DtlsFingerprint fingerprint : fingerprints) {
             if (fingerprint.algorithm().equals(algorithm)) {
                 return fingerprint;

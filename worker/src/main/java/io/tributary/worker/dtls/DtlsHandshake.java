@@ -1,8 +1,10 @@
 package io.tributary.worker.dtls;
 
+import io.tributary.worker.ortc.DtlsFingerprint;
+import io.tributary.worker.ortc.DtlsRole;
+import io.tributary.worker.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.List;
-
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CipherSuite;
@@ -19,8 +21,6 @@ import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-
-import io.tributary.worker.srtp.SrtpProfile;
 
 /**
  * State and rules shared by the server and client peers of one handshake: WebRTC's mutual
@@ -102,10 +102,10 @@ final class DtlsHandshake {
         byte[] der = chain.getCertificateAt(0).getEncoded();
         int strongest = -1;
         for (DtlsFingerprint fingerprint : remoteFingerprints) {
-            strongest = Math.max(strongest, fingerprint.strength());
+            strongest = Math.max(strongest, Fingerprints.strength(fingerprint));
         }
         for (DtlsFingerprint fingerprint : remoteFingerprints) {
-            if (fingerprint.strength() == strongest && fingerprint.matches(der)) {
+            if (Fingerprints.strength(fingerprint) == strongest && Fingerprints.matches(fingerprint, der)) {
                 remoteCertificateDer = der;
                 matchedFingerprint = fingerprint;
                 return;

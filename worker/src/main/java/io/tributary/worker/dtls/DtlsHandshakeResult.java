@@ -1,5 +1,7 @@
 package io.tributary.worker.dtls;
 
+import io.tributary.worker.ortc.DtlsFingerprint;
+import io.tributary.worker.ortc.DtlsRole;
 import io.tributary.worker.srtp.SrtpMasterKey;
 import io.tributary.worker.srtp.SrtpProfile;
 import io.tributary.worker.srtp.SrtpSession;

@@ -1,5 +1,9 @@
 package io.tributary.worker.dtls;
 
+import io.tributary.worker.errors.InvalidStateError;
+import io.tributary.worker.ortc.DtlsFingerprint;
+import io.tributary.worker.ortc.DtlsParameters;
+import io.tributary.worker.ortc.DtlsRole;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -7,14 +11,11 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-
-import io.tributary.worker.errors.InvalidStateError;
 
 /**
  * DTLS 1.2 with use_srtp (RFC 6347, RFC 5764, RFC 5763) for one WebRtcTransport, as server or
@@ -96,9 +97,17 @@ public final class DtlsTransport {
         return handshakeFuture;
     }
 
-    /** mediasoup's connect(): the local role follows from the remote one (see {@link DtlsRole#localRoleFor}). */
+    /**
+     * The local role for a remote role, as mediasoup's WebRtcTransport.connect(): a remote client makes
+     * us the server; a remote server or "auto" makes us the client (we are ICE controlled).
+     */
+    public static DtlsRole localRoleFor(DtlsRole remote) {
+        return remote == DtlsRole.CLIENT ? DtlsRole.SERVER : DtlsRole.CLIENT;
+    }
+
+    /** mediasoup's connect(): the local role follows from the remote one (see {@link #localRoleFor}). */
     public void connect(DtlsParameters remote) {
-        start(DtlsRole.localRoleFor(remote.role()), remote.fingerprints());
+        start(DtlsTransport.localRoleFor(remote.role()), remote.fingerprints());
     }
 
     /**

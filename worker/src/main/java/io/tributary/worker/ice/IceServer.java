@@ -1,13 +1,12 @@
 package io.tributary.worker.ice;
 
+import io.tributary.worker.errors.InvalidStateError;
+import io.tributary.worker.ortc.IceParameters;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.crypto.Mac;
-
-import io.tributary.worker.errors.InvalidStateError;
 
 /**
  * The ICE-lite server of one WebRtcTransport, mirroring mediasoup's {@code IceServer}: always
@@ -137,7 +136,7 @@ public final class IceServer<T> {
 
     /** Switches to fresh random credentials; see {@link #restartIce(IceParameters, long)}. */
     public IceParameters restartIce(long nowMs) {
-        return restartIce(IceParameters.random(), nowMs);
+        return restartIce(IceCredentials.random(), nowMs);
     }
 
     /**
@@ -169,24 +168,24 @@ public final class IceServer<T> {
             return;
         }
         StunParseResult result = request.parse(buf, off, len);
-        if (result == StunParseResult.NOT_STUN || result == StunParseResult.MALFORMED
-                || request.messageClass() != StunClass.REQUEST) {
+        // As mediasoup: a FINGERPRINT that does not verify means the datagram is not STUN at all.
+        if (result != StunParseResult.OK || request.messageClass() != StunClass.REQUEST) {
             return;
         }
-        if (result == StunParseResult.FINGERPRINT_MISMATCH || request.method() != StunMessage.METHOD_BINDING
+        if (request.method() != StunMessage.METHOD_BINDING
                 || !request.hasFingerprint() || !request.hasPriority() || request.priority() == 0
                 || !request.hasUsername() || !request.hasMessageIntegrity()) {
-            sendError(400, "Bad Request", null, tuple);
+            sendError(400, "Bad Request", tuple);
             return;
         }
         Credentials used = authenticate();
         if (used == null) {
-            sendError(401, "Unauthorized", null, tuple);
+            sendError(401, "Unauthorized", tuple);
             return;
         }
         // ICE-lite is always controlled, so a controlled peer is a conflict it cannot resolve by switching.
         if (request.hasIceControlled()) {
-            sendError(487, "Role Conflict", used, tuple);
+            sendError(487, "Role Conflict", tuple);
             return;
         }
         sendSuccess(used, tuple, remote);
@@ -364,15 +363,12 @@ public final class IceServer<T> {
         listener.onSendStun(response, 0, writer.length(), tuple);
     }
 
-    /** Errors carry MESSAGE-INTEGRITY only once the request authenticated (not for 400/401). */
-    private void sendError(int code, String reason, Credentials used, T tuple) {
+    /** As mediasoup, error responses (400, 401, 487) carry no MESSAGE-INTEGRITY. */
+    private void sendError(int code, String reason, T tuple) {
         writer.begin(response, 0, request.method(), StunClass.ERROR_RESPONSE,
                         request.buffer(), request.transactionIdOffset())
-                .errorCode(code, reason);
-        if (used != null) {
-            writer.messageIntegrity(used.mac);
-        }
-        writer.fingerprint();
+                .errorCode(code, reason)
+                .fingerprint();
         listener.onSendStun(response, 0, writer.length(), tuple);
     }
 

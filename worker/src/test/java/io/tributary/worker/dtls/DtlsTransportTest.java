@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.worker.errors.InvalidStateError;
+import io.tributary.worker.ortc.DtlsParameters;
+import io.tributary.worker.ortc.DtlsRole;
+import io.tributary.worker.ortc.FingerprintAlgorithm;
+import io.tributary.worker.srtp.SrtpProfile;
+import io.tributary.worker.srtp.SrtpSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,15 +22,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.bouncycastle.tls.TlsTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import io.tributary.worker.errors.InvalidStateError;
-import io.tributary.worker.srtp.SrtpProfile;
-import io.tributary.worker.srtp.SrtpSession;
 
 /** In-memory handshakes between two DtlsTransports: keys, profiles, roles, data, failures and timeouts. */
 class DtlsTransportTest {
@@ -63,7 +64,7 @@ class DtlsTransportTest {
             assertEquals(CLIENT_CERT.certificatePem(), server.remoteCertificatePem());
             assertEquals(SERVER_CERT.certificatePem(), client.remoteCertificatePem());
             // RFC 8122: the strongest offered algorithm is the one checked.
-            assertEquals(CLIENT_CERT.fingerprint("sha-512"), server.remoteFingerprint());
+            assertEquals(CLIENT_CERT.fingerprint(FingerprintAlgorithm.SHA_512), server.remoteFingerprint());
 
             assertEquals(DtlsState.CONNECTED, pair.a.state());
             assertEquals(List.of(DtlsState.CONNECTING, DtlsState.CONNECTED), pair.eventsA.states);
@@ -121,9 +122,9 @@ class DtlsTransportTest {
             assertEquals(DtlsRole.SERVER, await(pair.a.handshakeFuture()).localRole());
             assertEquals(DtlsRole.CLIENT, await(pair.b.handshakeFuture()).localRole());
         }
-        assertEquals(DtlsRole.CLIENT, DtlsRole.localRoleFor(DtlsRole.SERVER));
-        assertEquals(DtlsRole.CLIENT, DtlsRole.localRoleFor(DtlsRole.AUTO));
-        assertEquals(DtlsRole.SERVER, DtlsRole.localRoleFor(DtlsRole.CLIENT));
+        assertEquals(DtlsRole.CLIENT, DtlsTransport.localRoleFor(DtlsRole.SERVER));
+        assertEquals(DtlsRole.CLIENT, DtlsTransport.localRoleFor(DtlsRole.AUTO));
+        assertEquals(DtlsRole.SERVER, DtlsTransport.localRoleFor(DtlsRole.CLIENT));
     }
 
     @Test
@@ -174,7 +175,7 @@ class DtlsTransportTest {
     @Test
     void serverRejectsAClientWithAnotherCertificate() throws Exception {
         try (DtlsPair pair = new DtlsPair(SERVER_CERT, CLIENT_CERT)) {
-            pair.a.start(DtlsRole.SERVER, List.of(SERVER_CERT.fingerprint("sha-256")));
+            pair.a.start(DtlsRole.SERVER, List.of(SERVER_CERT.fingerprint(FingerprintAlgorithm.SHA_256)));
             pair.b.start(DtlsRole.CLIENT, SERVER_CERT.fingerprints());
             assertFailed(pair);
         }
@@ -184,7 +185,7 @@ class DtlsTransportTest {
     void clientRejectsAnImpostorServer() throws Exception {
         try (DtlsPair pair = new DtlsPair(SERVER_CERT, CLIENT_CERT)) {
             pair.a.start(DtlsRole.SERVER, CLIENT_CERT.fingerprints());
-            pair.b.start(DtlsRole.CLIENT, List.of(CLIENT_CERT.fingerprint("sha-256")));
+            pair.b.start(DtlsRole.CLIENT, List.of(CLIENT_CERT.fingerprint(FingerprintAlgorithm.SHA_256)));
             assertFailed(pair);
         }
     }

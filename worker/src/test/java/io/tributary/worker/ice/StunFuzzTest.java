@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.tributary.worker.ortc.IceParameters;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.Random;
-
 import javax.crypto.Mac;
-
 import org.junit.jupiter.api.Test;
 
 /** Bounded fuzzing of the STUN codec and the ICE server: no input may make them throw. */

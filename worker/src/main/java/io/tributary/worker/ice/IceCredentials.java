@@ -1,23 +1,19 @@
 package io.tributary.worker.ice;
 
+import io.tributary.worker.ortc.IceParameters;
 import java.security.SecureRandom;
 
-/** mediasoup's {@code iceParameters}: local credentials of an ICE-lite server. */
-public record IceParameters(String usernameFragment, String password, boolean iceLite) {
+/** Random ICE-lite credentials, as mediasoup makes them: 32 characters of [0-9a-z] each. */
+public final class IceCredentials {
 
-    /** mediasoup generates 32 characters from [0-9a-z] for both the ufrag and the password. */
     public static final int CREDENTIAL_LENGTH = 32;
 
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public IceParameters {
-        if (usernameFragment == null || usernameFragment.isEmpty() || password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("ICE usernameFragment and password must be non-empty");
-        }
+    private IceCredentials() {
     }
 
-    /** Fresh random ICE-lite credentials. */
     public static IceParameters random() {
         return new IceParameters(randomString(CREDENTIAL_LENGTH), randomString(CREDENTIAL_LENGTH), true);
     }
