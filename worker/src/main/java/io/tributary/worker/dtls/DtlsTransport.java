@@ -224,10 +224,11 @@ public final class DtlsTransport {
             applicationBuffer = new byte[receiveLimit(transport)];
             state = DtlsState.CONNECTED;
             queue.goInline();
-            handshakeFuture.complete(result);
+            // The future completes after the listener has heard, so awaiting it sees the events in order.
             dispatch(() -> {
                 listener.onStateChange(DtlsState.CONNECTED);
                 listener.onConnected(result);
+                handshakeFuture.complete(result);
             });
             // Records that arrived right after the peer's Finished (e.g. SCTP INIT) are waiting.
             drain();
@@ -272,8 +273,10 @@ public final class DtlsTransport {
             state = DtlsState.FAILED;
             queue.close();
         }
-        dispatch(() -> listener.onStateChange(DtlsState.FAILED));
-        handshakeFuture.completeExceptionally(cause);
+        dispatch(() -> {
+            listener.onStateChange(DtlsState.FAILED);
+            handshakeFuture.completeExceptionally(cause);
+        });
     }
 
     private void dispatch(Runnable callback) {
