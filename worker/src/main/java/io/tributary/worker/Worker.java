@@ -1,14 +1,18 @@
 package io.tributary.worker;
 
+import io.tributary.worker.dtls.DtlsCertificate;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.events.Event;
 import io.tributary.worker.events.EventEmitter;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
+import io.tributary.worker.transport.webrtc.WebRtcServer;
+import io.tributary.worker.transport.webrtc.WebRtcServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,8 @@ public final class Worker {
 
     /** Observer: a router was created. */
     public static final Event<Router> NEW_ROUTER = Event.of("newrouter", Router.class);
+    /** Observer: a WebRtcServer was created. */
+    public static final Event<WebRtcServer> NEW_WEBRTC_SERVER = Event.of("newwebrtcserver", WebRtcServer.class);
     /** Observer: the worker closed. */
     public static final Event<Void> CLOSE = Event.signal("close");
 
@@ -32,11 +38,15 @@ public final class Worker {
     private final String deploymentId;
     private final EventEmitter observer = new EventEmitter();
     private final Map<String, Router> routers = new LinkedHashMap<>();
+    private final Map<String, WebRtcServer> webRtcServers = new LinkedHashMap<>();
+    private final DtlsCertificate dtlsCertificate;
     private volatile boolean closed;
     private Map<String, Object> appData;
 
-    private Worker(Vertx vertx, WorkerSettings settings, WorkerLoop loop, String deploymentId) {
+    private Worker(Vertx vertx, WorkerSettings settings, WorkerLoop loop, String deploymentId,
+                   DtlsCertificate dtlsCertificate) {
         this.vertx = vertx;
+        this.dtlsCertificate = dtlsCertificate;
         this.settings = settings;
         this.loop = loop;
         this.deploymentId = deploymentId;
@@ -51,8 +61,18 @@ public final class Worker {
             return Future.failedFuture(e);
         }
         WorkerVerticle verticle = new WorkerVerticle();
-        return vertx.deployVerticle(verticle)
-                .map(id -> new Worker(vertx, settings, verticle.loop, id));
+        return vertx.executeBlocking(() -> certificateFor(settings))
+                .compose(certificate -> vertx.deployVerticle(verticle)
+                        .map(id -> new Worker(vertx, settings, verticle.loop, id, certificate)));
+    }
+
+    /** The PEM files when given, else a fresh self-signed ECDSA certificate, as mediasoup's worker. */
+    private static DtlsCertificate certificateFor(WorkerSettings settings) {
+        if (settings.dtlsCertificateFile() != null) {
+            return DtlsCertificate.fromPemFiles(Path.of(settings.dtlsCertificateFile()),
+                    Path.of(settings.dtlsPrivateKeyFile()));
+        }
+        return DtlsCertificate.generate();
     }
 
     public Vertx vertx() {
@@ -93,6 +113,23 @@ public final class Worker {
         return observer;
     }
 
+    /** The DTLS identity all this worker's transports present. */
+    public DtlsCertificate dtlsCertificate() {
+        return dtlsCertificate;
+    }
+
+    public Future<WebRtcServer> createWebRtcServer(WebRtcServerOptions options) {
+        return loop.compose(() -> {
+            assertOpen();
+            return WebRtcServer.create(UUID.randomUUID().toString(), this, options).map(server -> {
+                webRtcServers.put(server.id(), server);
+                server.onClosed(() -> webRtcServers.remove(server.id()));
+                observer.emit(NEW_WEBRTC_SERVER, server);
+                return server;
+            });
+        });
+    }
+
     public Future<Router> createRouter(RouterOptions options) {
         return loop.call(() -> {
             assertOpen();
@@ -109,7 +146,7 @@ public final class Worker {
         return loop.call(() -> {
             assertOpen();
             List<String> routerIds = List.copyOf(routers.keySet());
-            return new WorkerDump(pid(), List.of(), routerIds,
+            return new WorkerDump(pid(), List.copyOf(webRtcServers.keySet()), routerIds,
                     new WorkerDump.ChannelMessageHandlers(routerIds, List.of()));
         });
     }
@@ -135,6 +172,9 @@ public final class Worker {
                 router.workerClosed();
             }
             routers.clear();
+            for (WebRtcServer server : List.copyOf(webRtcServers.values())) {
+                server.workerClosed();
+            }
             observer.emit(CLOSE);
             return null;
         }).compose(v -> vertx.undeploy(deploymentId).recover(e -> Future.succeededFuture()));

@@ -110,17 +110,17 @@ public final class TcpEndpoint {
         }
 
         @Override
-        public Object key() {
-            return this;
-        }
-
-        @Override
         public TransportTuple persist() {
             return this;
         }
 
         public void close() {
             channel.close();
+        }
+
+        @Override
+        public String toString() {
+            return "tcp " + local + " <-> " + remote;
         }
     }
 

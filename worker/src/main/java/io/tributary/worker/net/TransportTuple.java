@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 
 /**
  * A 5-tuple media can be sent on: a UDP socket plus a remote address, or one TCP connection.
- * Sends are queued until {@link #flush()} so a fan-out leaves in one batch.
+ * Sends are queued until {@link #flush()} so a fan-out leaves in one batch. Tuples are map keys:
+ * UDP tuples are equal when endpoint and remote address are (so the per-datagram view finds the
+ * persisted tuple without allocating); a TCP connection is equal only to itself.
  */
 public interface TransportTuple {
 
@@ -20,9 +22,6 @@ public interface TransportTuple {
     void flush();
 
     boolean isOpen();
-
-    /** A stable key for demultiplexing maps: equal for packets of the same 5-tuple. */
-    Object key();
 
     /** A copy that stays valid after the packet handler returns (UDP views are reused per datagram). */
     TransportTuple persist();

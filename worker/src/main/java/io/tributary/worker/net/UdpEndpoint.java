@@ -142,8 +142,18 @@ public final class UdpEndpoint {
         }
 
         @Override
-        public Object key() {
-            return remote();
+        public final boolean equals(Object o) {
+            return o instanceof UdpTupleBase other && other.endpoint() == endpoint() && other.remote().equals(remote());
+        }
+
+        @Override
+        public final int hashCode() {
+            return 31 * System.identityHashCode(endpoint()) + remote().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "udp " + local() + " <-> " + remote();
         }
     }
 

@@ -1,52 +1,53 @@
 package io.tributary.worker.router;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.worker.MediaEntity;
 import io.tributary.worker.Worker;
+import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.events.Event;
-import io.tributary.worker.events.EventEmitter;
 import io.tributary.worker.ortc.Ortc;
 import io.tributary.worker.ortc.RtpCapabilities;
+import io.tributary.worker.producer.Producer;
+import io.tributary.worker.rtp.RtpPacket;
+import io.tributary.worker.transport.Transport;
+import io.tributary.worker.transport.webrtc.WebRtcTransport;
+import io.tributary.worker.transport.webrtc.WebRtcTransportOptions;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * mediasoup's Router: a media room's switchboard on one worker. Its capabilities are computed once
  * from the configured media codecs; every entity under it lives on the worker's event loop.
  */
-public final class Router {
+public final class Router extends MediaEntity {
 
     /** The router closed because its worker closed. */
     public static final Event<Void> WORKER_CLOSE = Event.signal("workerclose");
     /** Observer: the router closed, for any reason. */
     public static final Event<Void> CLOSE = Event.signal("close");
+    /** Observer: a transport was created. */
+    public static final Event<Transport> NEW_TRANSPORT = Event.of("newtransport", Transport.class);
 
-    private final String id;
     private final Worker worker;
     private final RtpCapabilities rtpCapabilities;
-    private final EventEmitter events = new EventEmitter();
-    private final EventEmitter observer = new EventEmitter();
-    private final List<Runnable> closeHooks = new ArrayList<>();
-    private volatile boolean closed;
-    private Map<String, Object> appData;
+    private final Map<String, Transport> transports = new LinkedHashMap<>();
+    private final Map<String, ProducerRoute> routes = new LinkedHashMap<>();
 
     private Router(String id, Worker worker, RtpCapabilities rtpCapabilities, Map<String, Object> appData) {
-        this.id = id;
+        super(id, appData);
         this.worker = worker;
         this.rtpCapabilities = rtpCapabilities;
-        this.appData = new LinkedHashMap<>(appData);
     }
 
     /** Called by {@link Worker#createRouter} on the worker's loop; invalid codecs throw mediasoup's errors. */
     public static Router create(String id, Worker worker, RouterOptions options) {
         RtpCapabilities caps = Ortc.generateRouterRtpCapabilities(options.mediaCodecs());
         return new Router(id, worker, caps, options.appData());
-    }
-
-    public String id() {
-        return id;
     }
 
     public Worker worker() {
@@ -57,37 +58,107 @@ public final class Router {
         return rtpCapabilities;
     }
 
-    public boolean closed() {
-        return closed;
+    public Future<WebRtcTransport> createWebRtcTransport(WebRtcTransportOptions options) {
+        return worker.loop().compose(() -> {
+            assertOpen();
+            return WebRtcTransport.create(UUID.randomUUID().toString(), this, options).map(this::register);
+        });
     }
 
-    public Map<String, Object> appData() {
-        return appData;
+    private <T extends Transport> T register(T transport) {
+        if (closed()) {
+            transport.routerClosed();
+            throw new InvalidStateError("Router closed");
+        }
+        transports.put(transport.id(), transport);
+        transport.onClosed(() -> transports.remove(transport.id()));
+        observer.emit(NEW_TRANSPORT, transport);
+        return transport;
     }
 
-    public void setAppData(Map<String, Object> appData) {
-        this.appData = appData;
+    /** Whether {@code rtpCapabilities} can consume the producer; false, never an error, for unknown or bad input. */
+    public boolean canConsume(String producerId, JsonNode rtpCapabilities) {
+        ProducerRoute route = routes.get(producerId);
+        if (route == null) {
+            return false;
+        }
+        try {
+            return Ortc.canConsume(route.producer.consumableRtpParameters(), Ortc.validateRtpCapabilities(rtpCapabilities));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
-    public EventEmitter events() {
-        return events;
+    public boolean hasProducer(String producerId) {
+        return routes.containsKey(producerId);
     }
 
-    public EventEmitter observer() {
-        return observer;
+    /** The producer with this id on any transport of the router, or null. */
+    public Producer producer(String producerId) {
+        ProducerRoute route = routes.get(producerId);
+        return route == null ? null : route.producer;
+    }
+
+    /** Called by a transport for each new producer: its packets fan out to its consumers from here. */
+    public void addProducer(Producer producer, Producer.RtcpSender rtcpSender) {
+        ProducerRoute route = new ProducerRoute(producer);
+        routes.put(producer.id(), route);
+        producer.attach(route, rtcpSender);
+        producer.observer().on(Producer.PAUSE, v -> route.each(Consumer::onProducerPaused));
+        producer.observer().on(Producer.RESUME, v -> route.each(Consumer::onProducerResumed));
+        producer.onClosed(() -> {
+            routes.remove(producer.id());
+            route.each(Consumer::producerClosed);
+        });
+    }
+
+    /** Called by a transport for each new consumer of {@code producer}. */
+    public void addConsumer(Producer producer, Consumer consumer) {
+        ProducerRoute route = routes.get(producer.id());
+        route.consumers.add(consumer);
+        consumer.onClosed(() -> route.consumers.remove(consumer));
     }
 
     public Future<RouterDump> dump() {
         return worker.loop().call(() -> {
             assertOpen();
-            return new RouterDump(id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            List<RouterDump.KeyValues> producerConsumers = new ArrayList<>();
+            List<RouterDump.KeyValue> consumerProducer = new ArrayList<>();
+            routes.forEach((producerId, route) -> {
+                List<String> ids = route.consumers.stream().map(Consumer::id).toList();
+                producerConsumers.add(new RouterDump.KeyValues(producerId, ids));
+                ids.forEach(consumerId -> consumerProducer.add(new RouterDump.KeyValue(consumerId, producerId)));
+            });
+            return new RouterDump(id(), List.copyOf(transports.keySet()), List.of(), producerConsumers, consumerProducer,
+                    List.of(), List.of(), List.of());
         });
+    }
+
+    /** A producer and the consumers its packets go to; iterated by index so forwarding allocates nothing. */
+    private static final class ProducerRoute implements Producer.RtpSink {
+        final Producer producer;
+        final ArrayList<Consumer> consumers = new ArrayList<>();
+
+        ProducerRoute(Producer producer) {
+            this.producer = producer;
+        }
+
+        @Override
+        public void onProducerRtp(Producer p, RtpPacket packet, int encodingIndex, boolean keyFrame, long nowMs) {
+            for (int i = 0; i < consumers.size(); i++) {
+                consumers.get(i).sendRtp(packet, encodingIndex, keyFrame, nowMs);
+            }
+        }
+
+        void each(java.util.function.Consumer<Consumer> action) {
+            List.copyOf(consumers).forEach(action);
+        }
     }
 
     /** Closes the router and everything in it; a no-op when already closed. */
     public void close() {
         worker.loop().execute(() -> {
-            if (closed) {
+            if (closed()) {
                 return;
             }
             closeInternal(null);
@@ -96,21 +167,19 @@ public final class Router {
 
     /** The worker closed: mediasoup emits {@code workerclose} and then observer {@code close}. */
     public void workerClosed() {
-        if (closed) {
+        if (closed()) {
             return;
         }
         closeInternal(WORKER_CLOSE);
     }
 
-    /** For the owner (worker) to forget this router when it closes. */
-    public void onClosed(Runnable hook) {
-        closeHooks.add(hook);
-    }
-
     /** Marks closed, runs the hooks, emits {@code reason} (if any) and then observer {@code close}. */
     private void closeInternal(Event<Void> reason) {
-        closed = true;
-        closeHooks.forEach(Runnable::run);
+        markClosed();
+        for (Transport transport : List.copyOf(transports.values())) {
+            transport.routerClosed();
+        }
+        runCloseHooks();
         if (reason != null) {
             events.emit(reason);
         }
@@ -118,7 +187,7 @@ public final class Router {
     }
 
     private void assertOpen() {
-        if (closed) {
+        if (closed()) {
             throw new InvalidStateError("Router closed");
         }
     }

@@ -1,0 +1,271 @@
+package io.tributary.worker.consumer;
+
+import io.tributary.worker.MediaEntity;
+import io.tributary.worker.errors.InvalidStateError;
+import io.tributary.worker.errors.TypeError;
+import io.tributary.worker.events.Event;
+import io.tributary.worker.ortc.MediaKind;
+import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
+import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.producer.Producer;
+import io.tributary.worker.rtp.RtpPacket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mediasoup's Consumer: one outgoing copy of a producer on a transport. The router hands it every
+ * packet of the producer; the subclass decides what to forward (layers, key-frame sync) and rewrites
+ * it into the consumer's own RTP space before the transport encrypts and sends it.
+ */
+public abstract class Consumer extends MediaEntity {
+
+    public static final Event<Void> TRANSPORT_CLOSE = Event.signal("transportclose");
+    public static final Event<Void> PRODUCER_CLOSE = Event.signal("producerclose");
+    public static final Event<Void> PRODUCER_PAUSE = Event.signal("producerpause");
+    public static final Event<Void> PRODUCER_RESUME = Event.signal("producerresume");
+    public static final Event<ConsumerScore> SCORE = Event.of("score", ConsumerScore.class);
+    public static final Event<ConsumerLayers> LAYERS_CHANGE = Event.of("layerschange", ConsumerLayers.class);
+    /** Observer events. */
+    public static final Event<Void> CLOSE = Event.signal("close");
+    public static final Event<Void> PAUSE = Event.signal("pause");
+    public static final Event<Void> RESUME = Event.signal("resume");
+
+    /** Packets leave through here; {@code buf} has room after the packet for the SRTP tag. */
+    public interface Output {
+        void sendRtp(byte[] buf, int off, int len);
+
+        void sendRtcp(byte[] buf, int off, int len);
+    }
+
+    /** Room after a packet for the SRTP tag and for extensions the consumer adds. */
+    protected static final int BUFFER_SIZE = 1500 + 128;
+
+    protected final Producer producer;
+    protected final MediaKind kind;
+    protected final RtpParameters rtpParameters;
+    protected final ConsumerType type;
+    protected final Output output;
+    /** Internal extension id -> the same id when the remote negotiated it, else 0 (blanked). */
+    protected final byte[] extensionIdMap = new byte[256];
+    protected final int ssrc;
+    protected final byte[] buffer = new byte[BUFFER_SIZE];
+    protected final RtpPacket packet = new RtpPacket();
+    private boolean paused;
+    private boolean producerPaused;
+    private int priority = 1;
+    protected long packetsSent;
+    protected long bytesSent;
+
+    protected Consumer(String id, Producer producer, RtpParameters rtpParameters, ConsumerType type, boolean paused,
+                       Output output, Map<String, Object> appData) {
+        super(id, appData);
+        this.producer = producer;
+        this.kind = producer.kind();
+        this.rtpParameters = rtpParameters;
+        this.type = type;
+        this.paused = paused;
+        this.producerPaused = producer.paused();
+        this.output = output;
+        this.ssrc = rtpParameters.encodingsOrEmpty().isEmpty() || rtpParameters.encodingsOrEmpty().get(0).ssrc() == null
+                ? 0 : rtpParameters.encodingsOrEmpty().get(0).ssrc().intValue();
+        for (RtpHeaderExtensionParameters ext : rtpParameters.headerExtensionsOrEmpty()) {
+            extensionIdMap[ext.id()] = (byte) ext.id();
+        }
+    }
+
+    public String producerId() {
+        return producer.id();
+    }
+
+    public MediaKind kind() {
+        return kind;
+    }
+
+    public RtpParameters rtpParameters() {
+        return rtpParameters;
+    }
+
+    public ConsumerType type() {
+        return type;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public boolean producerPaused() {
+        return producerPaused;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public abstract ConsumerScore score();
+
+    /** Preferred layers; null for simple and audio consumers, as in mediasoup. */
+    public ConsumerLayers preferredLayers() {
+        return null;
+    }
+
+    public ConsumerLayers currentLayers() {
+        return null;
+    }
+
+    /** True when packets flow: neither paused here nor at the producer. */
+    public boolean isActive() {
+        return !closed() && !paused && !producerPaused;
+    }
+
+    /** A packet of the producer, already in router space; only valid during the call. */
+    public abstract void sendRtp(RtpPacket producerPacket, int encodingIndex, boolean keyFrame, long nowMs);
+
+    /** The remote receiver asked for a key frame (PLI/FIR): forward the request to the producer. */
+    public abstract void receiveKeyFrameRequest(long nowMs);
+
+    /** Called when the consumer starts or resumes flowing: the next packets must start at a key frame. */
+    protected abstract void onResync(long nowMs);
+
+    /** Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused) changes. */
+    public void pause() {
+        if (closed() || paused) {
+            return;
+        }
+        paused = true;
+        if (!producerPaused) {
+            observer.emit(PAUSE);
+        }
+    }
+
+    public void resume() {
+        if (closed() || !paused) {
+            return;
+        }
+        paused = false;
+        if (!producerPaused) {
+            observer.emit(RESUME);
+            onResync(System.currentTimeMillis());
+        }
+    }
+
+    /** The producer paused (mediasoup's {@code producerpause}). */
+    public void onProducerPaused() {
+        if (closed() || producerPaused) {
+            return;
+        }
+        producerPaused = true;
+        events.emit(PRODUCER_PAUSE);
+        if (!paused) {
+            observer.emit(PAUSE);
+        }
+    }
+
+    public void onProducerResumed() {
+        if (closed() || !producerPaused) {
+            return;
+        }
+        producerPaused = false;
+        events.emit(PRODUCER_RESUME);
+        if (!paused) {
+            observer.emit(RESUME);
+            onResync(System.currentTimeMillis());
+        }
+    }
+
+    public void setPriority(Number value) {
+        if (value == null || value.doubleValue() < 1) {
+            throw new TypeError("wrong priority (must be higher than 0)");
+        }
+        priority = value.intValue();
+    }
+
+    public void unsetPriority() {
+        priority = 1;
+    }
+
+    public void setPreferredLayers(ConsumerLayers layers) {
+        if (layers == null) {
+            throw new TypeError("spatialLayer must be a number");
+        }
+    }
+
+    public void requestKeyFrame() {
+        if (isActive()) {
+            receiveKeyFrameRequest(System.currentTimeMillis());
+        }
+    }
+
+    public void close() {
+        if (!closed()) {
+            finish(null);
+        }
+    }
+
+    /** The producer closed: mediasoup emits {@code producerclose} and the consumer is closed. */
+    public void producerClosed() {
+        if (!closed()) {
+            finish(PRODUCER_CLOSE);
+        }
+    }
+
+    public void transportClosed() {
+        if (!closed()) {
+            finish(TRANSPORT_CLOSE);
+        }
+    }
+
+    private void finish(Event<Void> reason) {
+        markClosed();
+        runCloseHooks();
+        if (reason != null) {
+            events.emit(reason);
+        }
+        observer.emit(CLOSE);
+    }
+
+    public void assertOpen() {
+        if (closed()) {
+            throw new InvalidStateError("Consumer closed");
+        }
+    }
+
+    /** mediasoup's {@code getStats()}: this consumer's outbound-rtp, then the producer's inbound streams. */
+    public List<Map<String, Object>> getStats(long nowMs) {
+        List<Map<String, Object>> stats = new ArrayList<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "outbound-rtp");
+        out.put("timestamp", nowMs);
+        out.put("ssrc", ssrc & 0xffffffffL);
+        out.put("kind", kind.value());
+        out.put("mimeType", rtpParameters.codecsOrEmpty().get(0).mimeType());
+        out.put("packetCount", packetsSent);
+        out.put("byteCount", bytesSent);
+        out.put("score", score().score());
+        stats.add(out);
+        stats.addAll(producer.getStats(nowMs));
+        return stats;
+    }
+
+    public Map<String, Object> dump() {
+        Map<String, Object> dump = new LinkedHashMap<>();
+        dump.put("id", id());
+        dump.put("producerId", producer.id());
+        dump.put("kind", kind.value());
+        dump.put("type", type.value());
+        dump.put("rtpParameters", rtpParameters);
+        dump.put("consumableRtpEncodings", producer.consumableRtpParameters().encodingsOrEmpty());
+        dump.put("paused", paused);
+        dump.put("producerPaused", producerPaused);
+        dump.put("priority", priority);
+        return dump;
+    }
+
+    /** Counts and sends the packet in {@link #buffer}, now rewritten, through the transport. */
+    protected final void emit(int len) {
+        packetsSent++;
+        bytesSent += len;
+        output.sendRtp(buffer, 0, len);
+    }
+}

@@ -1,0 +1,340 @@
+package io.tributary.worker.transport;
+
+import io.netty.util.collection.IntObjectHashMap;
+import io.tributary.worker.MediaEntity;
+import io.tributary.worker.WorkerLoop;
+import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.consumer.ConsumerOptions;
+import io.tributary.worker.consumer.Consumers;
+import io.tributary.worker.errors.InvalidStateError;
+import io.tributary.worker.errors.MediasoupError;
+import io.tributary.worker.errors.TypeError;
+import io.tributary.worker.events.Event;
+import io.tributary.worker.ortc.MediaKind;
+import io.tributary.worker.ortc.Ortc;
+import io.tributary.worker.ortc.ProducerRtpMapping;
+import io.tributary.worker.ortc.RtcpParameters;
+import io.tributary.worker.ortc.RtpCapabilities;
+import io.tributary.worker.ortc.RtpEncodingParameters;
+import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.producer.Producer;
+import io.tributary.worker.producer.ProducerOptions;
+import io.tributary.worker.router.Router;
+import io.tributary.worker.rtp.RtpPacket;
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every mediasoup transport shares: producing and consuming (with mediasoup's ORTC rules and
+ * errors), demultiplexing incoming RTP to producers, terminating incoming RTCP, and the close
+ * cascade. Subclasses own the wire: they decrypt into {@link #receiveRtp}/{@link #receiveRtcp} and
+ * implement {@link #sendRtp}/{@link #sendRtcp}.
+ */
+public abstract class Transport extends MediaEntity {
+
+    public static final Event<Void> ROUTER_CLOSE = Event.signal("routerclose");
+    public static final Event<Void> LISTEN_SERVER_CLOSE = Event.signal("listenserverclose");
+    /** Observer events. */
+    public static final Event<Void> CLOSE = Event.signal("close");
+    public static final Event<Producer> NEW_PRODUCER = Event.of("newproducer", Producer.class);
+    public static final Event<Consumer> NEW_CONSUMER = Event.of("newconsumer", Consumer.class);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_MID = 100_000_000;
+
+    protected final Router router;
+    protected final WorkerLoop loop;
+    protected final TransportCounters counters = new TransportCounters();
+    private final Map<String, Producer> producers = new LinkedHashMap<>();
+    private final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    private final IntObjectHashMap<Consumer> consumersBySsrc = new IntObjectHashMap<>();
+    private final RtpListener rtpListener = new RtpListener();
+    private final RtpPacket rtpPacket = new RtpPacket();
+    private final RtcpReceiver rtcpReceiver;
+    private String cnameForProducers;
+    private int nextMidForConsumers;
+    private int midExtensionId;
+    private int ridExtensionId;
+    private int rridExtensionId;
+
+    protected Transport(String id, Router router, Map<String, Object> appData) {
+        super(id, appData);
+        this.router = router;
+        this.loop = router.worker().loop();
+        this.rtcpReceiver = new RtcpReceiver(consumersBySsrc);
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public Future<Producer> produce(ProducerOptions options) {
+        return loop.call(() -> produceNow(options));
+    }
+
+    public Future<Consumer> consume(ConsumerOptions options) {
+        return loop.call(() -> consumeNow(options));
+    }
+
+    public Future<List<Map<String, Object>>> getStats() {
+        return loop.call(() -> {
+            assertOpen();
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("type", statsType());
+            stats.put("transportId", id());
+            stats.put("timestamp", System.currentTimeMillis());
+            fillStats(stats);
+            counters.fill(stats);
+            return List.of(stats);
+        });
+    }
+
+    public Future<Map<String, Object>> dump() {
+        return loop.call(() -> {
+            assertOpen();
+            Map<String, Object> dump = new LinkedHashMap<>();
+            dump.put("id", id());
+            dump.put("direct", false);
+            dump.put("producerIds", List.copyOf(producers.keySet()));
+            dump.put("consumerIds", List.copyOf(consumers.keySet()));
+            Map<String, String> ssrcs = new LinkedHashMap<>();
+            consumersBySsrc.forEach((ssrc, c) -> ssrcs.put(Long.toString(ssrc & 0xffffffffL), c.id()));
+            dump.put("mapSsrcConsumerId", ssrcs);
+            dump.put("rtpListener", rtpListener.dump());
+            dump.put("dataProducerIds", List.of());
+            dump.put("dataConsumerIds", List.of());
+            dump.put("traceEventTypes", List.of());
+            fillDump(dump);
+            return dump;
+        });
+    }
+
+    /** Closes the transport and everything on it; a no-op when already closed. */
+    public void close() {
+        loop.execute(() -> {
+            if (!closed()) {
+                finish(null);
+            }
+        });
+    }
+
+    /** The router closed: producers and consumers get {@code transportclose}, the transport {@code routerclose}. */
+    public void routerClosed() {
+        if (!closed()) {
+            finish(ROUTER_CLOSE);
+        }
+    }
+
+    protected final void finish(Event<Void> reason) {
+        markClosed();
+        for (Producer producer : List.copyOf(producers.values())) {
+            producer.transportClosed();
+        }
+        for (Consumer consumer : List.copyOf(consumers.values())) {
+            consumer.transportClosed();
+        }
+        onClose();
+        runCloseHooks();
+        if (reason != null) {
+            events.emit(reason);
+        }
+        observer.emit(CLOSE);
+    }
+
+    protected final void assertOpen() {
+        if (closed()) {
+            throw new InvalidStateError("Transport closed");
+        }
+    }
+
+    /** mediasoup's stats {@code type}: 'webrtc-transport', 'plain-rtp-transport', ... */
+    protected abstract String statsType();
+
+    /** Adds the subclass's stats fields. */
+    protected abstract void fillStats(Map<String, Object> stats);
+
+    /** Adds the subclass's dump fields. */
+    protected abstract void fillDump(Map<String, Object> dump);
+
+    /** Releases the wire (sockets, ICE, DTLS); producers and consumers are already closed. */
+    protected abstract void onClose();
+
+    /** Sends an RTP packet; {@code buf} has room after it for the SRTP tag. On the worker loop. */
+    public abstract void sendRtp(byte[] buf, int off, int len);
+
+    /** Sends an RTCP packet; {@code buf} has room after it for the SRTCP trailer. On the worker loop. */
+    public abstract void sendRtcp(byte[] buf, int off, int len);
+
+    /** Consumers are created with this transport's rules for PTs and MIDs; pipe transports override it. */
+    protected boolean isPipe() {
+        return false;
+    }
+
+    /** A decrypted RTP packet from the remote: find its producer and let it forward. */
+    protected final void receiveRtp(byte[] buf, int off, int len, long nowMs) {
+        if (!rtpPacket.wrap(buf, off, len)) {
+            counters.rtpDropped++;
+            return;
+        }
+        counters.rtpReceived(len);
+        Producer producer = rtpListener.find(rtpPacket, midExtensionId, ridExtensionId, rridExtensionId);
+        if (producer == null) {
+            counters.rtpUnknown++;
+            return;
+        }
+        producer.receiveRtp(rtpPacket, nowMs);
+    }
+
+    /** A decrypted RTCP compound packet from the remote: the SFU terminates it. */
+    protected final void receiveRtcp(byte[] buf, int off, int len, long nowMs) {
+        if (!rtcpReceiver.receive(buf, off, len, nowMs)) {
+            counters.rtcpDropped++;
+        }
+    }
+
+    private Producer produceNow(ProducerOptions options) {
+        assertOpen();
+        if (options.id() != null && router.hasProducer(options.id())) {
+            throw new TypeError("a Producer with same id \"" + options.id() + "\" already exists");
+        }
+        MediaKind kind = MediaKind.find(options.kind())
+                .orElseThrow(() -> new TypeError("invalid kind \"" + options.kind() + "\""));
+        RtpParameters params = Ortc.validateRtpParameters(options.rtpParameters());
+        if (params.encodingsOrEmpty().isEmpty()) {
+            params = params.withEncodings(List.of(RtpEncodingParameters.builder().build()));
+        }
+        params = withTransportCname(params);
+        checkCodecKinds(kind, params);
+        RtpCapabilities routerCaps = router.rtpCapabilities();
+        ProducerRtpMapping mapping = Ortc.getProducerRtpParametersMapping(params, routerCaps);
+        params = mapping.rtpParameters();
+        checkEncodingsIdentifiable(params);
+        RtpParameters consumable = Ortc.getConsumableRtpParameters(kind, params, routerCaps, mapping.rtpMapping());
+        String producerId = options.id() != null ? options.id() : UUID.randomUUID().toString();
+        Producer producer = new Producer(producerId, kind, params, consumable, mapping.rtpMapping(),
+                options.paused(), options.appData());
+        rtpListener.addProducer(producer);
+        rememberExtensionIds(producer);
+        producers.put(producerId, producer);
+        producer.onClosed(() -> {
+            producers.remove(producerId);
+            rtpListener.removeProducer(producer);
+        });
+        router.addProducer(producer, this::sendRtcp);
+        observer.emit(NEW_PRODUCER, producer);
+        return producer;
+    }
+
+    private Consumer consumeNow(ConsumerOptions options) {
+        assertOpen();
+        if (options.producerId() == null || options.producerId().isEmpty()) {
+            throw new TypeError("missing producerId");
+        }
+        if (options.mid() != null && options.mid().isEmpty()) {
+            throw new TypeError("if given, mid must be non empty string");
+        }
+        Producer producer = router.producer(options.producerId());
+        if (producer == null) {
+            throw new MediasoupError("Producer with id \"" + options.producerId() + "\" not found");
+        }
+        RtpCapabilities caps = Ortc.validateRtpCapabilities(options.rtpCapabilities());
+        boolean pipe = options.pipe() || isPipe();
+        boolean enableRtx = options.enableRtx() != null ? options.enableRtx() : producer.kind() == MediaKind.VIDEO;
+        RtpParameters params = pipe
+                ? Ortc.getPipeConsumerRtpParameters(producer.consumableRtpParameters(), enableRtx)
+                : Ortc.getConsumerRtpParameters(producer.consumableRtpParameters(), caps, false, enableRtx);
+        if (!pipe) {
+            params = params.withMid(options.mid() != null ? options.mid() : nextMid());
+        }
+        String consumerId = UUID.randomUUID().toString();
+        Consumer consumer = Consumers.create(consumerId, producer, params, pipe, options,
+                new Consumer.Output() {
+                    @Override
+                    public void sendRtp(byte[] buf, int off, int len) {
+                        Transport.this.sendRtp(buf, off, len);
+                    }
+
+                    @Override
+                    public void sendRtcp(byte[] buf, int off, int len) {
+                        Transport.this.sendRtcp(buf, off, len);
+                    }
+                });
+        consumers.put(consumerId, consumer);
+        for (RtpEncodingParameters encoding : params.encodingsOrEmpty()) {
+            if (encoding.ssrc() != null) {
+                consumersBySsrc.put(encoding.ssrc().intValue(), consumer);
+            }
+            if (encoding.rtx() != null) {
+                consumersBySsrc.put((int) encoding.rtx().ssrc(), consumer);
+            }
+        }
+        consumer.onClosed(() -> {
+            consumers.remove(consumerId);
+            consumersBySsrc.values().removeIf(c -> c == consumer);
+        });
+        router.addConsumer(producer, consumer);
+        observer.emit(NEW_CONSUMER, consumer);
+        return consumer;
+    }
+
+    private String nextMid() {
+        String mid = Integer.toString(nextMidForConsumers);
+        nextMidForConsumers = (nextMidForConsumers + 1) % MAX_MID;
+        return mid;
+    }
+
+    /** Outside pipes, all producers of a transport share one CNAME: the first given, else a random one. */
+    private RtpParameters withTransportCname(RtpParameters params) {
+        if (isPipe()) {
+            return params;
+        }
+        if (cnameForProducers == null) {
+            String given = params.rtcp() != null ? params.rtcp().cname() : null;
+            cnameForProducers = given != null ? given : Long.toString(Math.abs(RANDOM.nextLong()), 36).substring(0, 8);
+        }
+        RtcpParameters rtcp = params.rtcp();
+        return params.withRtcp(new RtcpParameters(cnameForProducers, rtcp != null ? rtcp.reducedSize() : Boolean.TRUE,
+                rtcp != null ? rtcp.mux() : null));
+    }
+
+    private static void checkCodecKinds(MediaKind kind, RtpParameters params) {
+        String prefix = kind.value() + "/";
+        params.codecsOrEmpty().forEach(codec -> {
+            if (!codec.mimeType().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                throw new TypeError("invalid codec.mimeType '" + codec.mimeType() + "' for a " + kind.value() + " producer");
+            }
+        });
+    }
+
+    /** The worker needs each encoding to be recognisable on the wire: by SSRC, RID, or a single one by MID. */
+    private static void checkEncodingsIdentifiable(RtpParameters params) {
+        List<RtpEncodingParameters> encodings = params.encodingsOrEmpty();
+        for (RtpEncodingParameters encoding : encodings) {
+            if (encoding.ssrc() == null && encoding.rid() == null && !(encodings.size() == 1 && params.mid() != null)) {
+                throw new TypeError("invalid RTP parameters: an encoding has no ssrc or rid and no mid is given");
+            }
+        }
+    }
+
+    private void rememberExtensionIds(Producer producer) {
+        if (producer.midExtensionId() != 0) {
+            midExtensionId = producer.midExtensionId();
+        }
+        if (producer.ridExtensionId() != 0) {
+            ridExtensionId = producer.ridExtensionId();
+        }
+        if (producer.rridExtensionId() != 0) {
+            rridExtensionId = producer.rridExtensionId();
+        }
+    }
+
+    /** For consumers' incoming RTCP and for tests. */
+    public Consumer consumerBySsrc(int ssrc) {
+        return consumersBySsrc.get(ssrc);
+    }
+}
