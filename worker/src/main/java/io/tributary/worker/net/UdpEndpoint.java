@@ -183,7 +183,7 @@ public final class UdpEndpoint {
         private final UdpEndpoint endpoint;
         private final InetSocketAddress remote;
 
-        UdpTuple(UdpEndpoint endpoint, InetSocketAddress remote) {
+        public UdpTuple(UdpEndpoint endpoint, InetSocketAddress remote) {
             this.endpoint = endpoint;
             this.remote = remote;
         }

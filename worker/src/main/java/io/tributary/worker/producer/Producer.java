@@ -2,6 +2,7 @@ package io.tributary.worker.producer;
 
 import io.tributary.worker.MediaEntity;
 import io.tributary.worker.errors.InvalidStateError;
+import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.events.Event;
 import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.ortc.RtcpFeedback;
@@ -71,6 +72,7 @@ public final class Producer extends MediaEntity {
     private final int rridId;
     private RtpSink sink = (p, packet, idx, key, now) -> { };
     private RtcpSender rtcpSender = (buf, off, len) -> { };
+    private java.util.function.Consumer<byte[]> directInput;
     private boolean paused;
     private int firSequenceNumber;
 
@@ -152,6 +154,19 @@ public final class Producer extends MediaEntity {
 
     public int rridExtensionId() {
         return rridId;
+    }
+
+    /** Set by a DirectTransport: its producers take RTP from the application through {@link #send}. */
+    public void enableDirectInput(java.util.function.Consumer<byte[]> input) {
+        this.directInput = input;
+    }
+
+    /** mediasoup's {@code producer.send(rtpPacket)}: injects an RTP packet; only on a DirectTransport. */
+    public void send(byte[] rtpPacket) {
+        if (directInput == null) {
+            throw new MediasoupError("Producer.send() is only valid on a DirectTransport");
+        }
+        directInput.accept(rtpPacket);
     }
 
     /** Wiring by the transport and router, on the worker loop. */

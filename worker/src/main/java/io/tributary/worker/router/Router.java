@@ -11,6 +11,9 @@ import io.tributary.worker.ortc.RtpCapabilities;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.transport.Transport;
+import io.tributary.worker.transport.direct.DirectTransport;
+import io.tributary.worker.transport.plain.PlainTransport;
+import io.tributary.worker.transport.plain.PlainTransportOptions;
 import io.tributary.worker.transport.webrtc.WebRtcTransport;
 import io.tributary.worker.transport.webrtc.WebRtcTransportOptions;
 import io.vertx.core.Future;
@@ -62,6 +65,21 @@ public final class Router extends MediaEntity {
         return worker.loop().compose(() -> {
             assertOpen();
             return WebRtcTransport.create(UUID.randomUUID().toString(), this, options).map(this::register);
+        });
+    }
+
+    public Future<PlainTransport> createPlainTransport(PlainTransportOptions options) {
+        return worker.loop().compose(() -> {
+            assertOpen();
+            return PlainTransport.create(UUID.randomUUID().toString(), this, options).map(this::register);
+        });
+    }
+
+    /** {@code maxMessageSize} may be null for mediasoup's default (262144). */
+    public Future<DirectTransport> createDirectTransport(Number maxMessageSize, Map<String, Object> appData) {
+        return worker.loop().compose(() -> {
+            assertOpen();
+            return DirectTransport.create(UUID.randomUUID().toString(), this, maxMessageSize, appData).map(this::register);
         });
     }
 

@@ -170,6 +170,11 @@ public abstract class Transport extends MediaEntity {
     /** Sends an RTCP packet; {@code buf} has room after it for the SRTCP trailer. On the worker loop. */
     public abstract void sendRtcp(byte[] buf, int off, int len);
 
+    /** A consumer's packet leaves; a DirectTransport hands it to the application instead of the wire. */
+    protected void sendConsumerRtp(Consumer consumer, byte[] buf, int off, int len) {
+        sendRtp(buf, off, len);
+    }
+
     /** Consumers are created with this transport's rules for PTs and MIDs; pipe transports override it. */
     protected boolean isPipe() {
         return false;
@@ -252,11 +257,12 @@ public abstract class Transport extends MediaEntity {
             params = params.withMid(options.mid() != null ? options.mid() : nextMid());
         }
         String consumerId = UUID.randomUUID().toString();
+        Consumer[] self = new Consumer[1];
         Consumer consumer = Consumers.create(consumerId, producer, params, pipe, options,
                 new Consumer.Output() {
                     @Override
                     public void sendRtp(byte[] buf, int off, int len) {
-                        Transport.this.sendRtp(buf, off, len);
+                        sendConsumerRtp(self[0], buf, off, len);
                     }
 
                     @Override
@@ -264,6 +270,7 @@ public abstract class Transport extends MediaEntity {
                         Transport.this.sendRtcp(buf, off, len);
                     }
                 });
+        self[0] = consumer;
         consumers.put(consumerId, consumer);
         for (RtpEncodingParameters encoding : params.encodingsOrEmpty()) {
             if (encoding.ssrc() != null) {

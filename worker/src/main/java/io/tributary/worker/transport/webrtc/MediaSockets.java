@@ -1,20 +1,19 @@
 package io.tributary.worker.transport.webrtc;
 
 import io.tributary.worker.WorkerLoop;
-import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.ice.StunMessage;
 import io.tributary.worker.net.PacketHandler;
 import io.tributary.worker.net.TcpEndpoint;
 import io.tributary.worker.net.TransportTuple;
 import io.tributary.worker.net.UdpEndpoint;
 import io.tributary.worker.ortc.TransportProtocol;
+import io.tributary.worker.transport.SocketBinder;
 import io.tributary.worker.transport.TransportListenInfo;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where packets for WebRtcTransports enter: the UDP sockets and TCP listeners of one listen set, and
@@ -53,40 +52,13 @@ public final class MediaSockets implements PacketHandler {
     }
 
     private Future<Void> bindOne(WorkerLoop loop, TransportListenInfo info, int minPort, int maxPort) {
-        if (info.port() != null && info.port() != 0) {
-            return bindPort(loop, info, info.port()).map(b -> {
-                bound.add(b);
-                return null;
-            });
-        }
-        int min = info.portRange() != null ? info.portRange().min() : minPort;
-        int max = info.portRange() != null ? info.portRange().max() : maxPort;
-        int span = max - min + 1;
-        int start = ThreadLocalRandom.current().nextInt(span);
-        return tryPorts(loop, info, min, span, start, 0);
-    }
-
-    /** Tries the ports of a range in turn, from a random start, as mediasoup's port manager does. */
-    private Future<Void> tryPorts(WorkerLoop loop, TransportListenInfo info, int min, int span, int start, int attempt) {
-        if (attempt >= span) {
-            return Future.failedFuture(new MediasoupError("no more available ports [protocol:" + info.protocol().value()
-                    + ", ip:'" + info.ip() + "', numAttempt:" + attempt + "]"));
-        }
-        int port = min + (start + attempt) % span;
-        return bindPort(loop, info, port)
-                .map(b -> {
-                    bound.add(b);
-                    return (Void) null;
-                })
-                .recover(e -> tryPorts(loop, info, min, span, start, attempt + 1));
-    }
-
-    private Future<Bound> bindPort(WorkerLoop loop, TransportListenInfo info, int port) {
-        if (info.protocol() == TransportProtocol.UDP) {
-            return UdpEndpoint.bind(loop.context(), info.ip(), port, this).map(udp -> new Bound(info, udp, null));
-        }
-        return TcpEndpoint.listen(loop.context(), info.ip(), port, this, this::onTcpClosed)
-                .map(tcp -> new Bound(info, null, tcp));
+        Future<Bound> bound = info.protocol() == TransportProtocol.UDP
+                ? SocketBinder.udp(loop, info, minPort, maxPort, this).map(udp -> new Bound(info, udp, null))
+                : SocketBinder.tcp(loop, info, minPort, maxPort, this, this::onTcpClosed).map(tcp -> new Bound(info, null, tcp));
+        return bound.map(b -> {
+            this.bound.add(b);
+            return null;
+        });
     }
 
     public List<Bound> bound() {

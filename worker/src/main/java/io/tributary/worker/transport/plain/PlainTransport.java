@@ -1,0 +1,304 @@
+package io.tributary.worker.transport.plain;
+
+import io.tributary.worker.errors.MediasoupError;
+import io.tributary.worker.errors.TypeError;
+import io.tributary.worker.events.Event;
+import io.tributary.worker.net.TransportTuple;
+import io.tributary.worker.net.UdpEndpoint;
+import io.tributary.worker.router.Router;
+import io.tributary.worker.srtp.SrtpProfile;
+import io.tributary.worker.srtp.SrtpSession;
+import io.tributary.worker.transport.SocketBinder;
+import io.tributary.worker.transport.SrtpParameters;
+import io.tributary.worker.transport.Transport;
+import io.tributary.worker.transport.TupleInfo;
+import io.vertx.core.Future;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+/**
+ * mediasoup's PlainTransport: RTP and RTCP over plain UDP (optionally SRTP with keys exchanged in
+ * signaling), for ffmpeg, GStreamer and other non-WebRTC endpoints. With {@code comedia} the remote
+ * address is learned from the first packet; otherwise it is given to {@link #connect}.
+ */
+public final class PlainTransport extends Transport {
+
+    public static final Event<TupleInfo> TUPLE = Event.of("tuple", TupleInfo.class);
+    public static final Event<TupleInfo> RTCP_TUPLE = Event.of("rtcptuple", TupleInfo.class);
+
+    private final PlainTransportOptions options;
+    private final SrtpParameters localSrtp;
+    private UdpEndpoint rtpSocket;
+    private UdpEndpoint rtcpSocket;
+    private TransportTuple remoteRtp;
+    private TransportTuple remoteRtcp;
+    private SrtpSession srtp;
+    private boolean connected;
+
+    private PlainTransport(String id, Router router, PlainTransportOptions options) {
+        super(id, router, options.appData());
+        this.options = options;
+        this.localSrtp = options.enableSrtp()
+                ? SrtpParameters.random(SrtpProfile.fromCryptoSuite(options.srtpCryptoSuite())) : null;
+    }
+
+    public static Future<PlainTransport> create(String id, Router router, PlainTransportOptions options) {
+        try {
+            options.validate();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        PlainTransport transport = new PlainTransport(id, router, options);
+        var settings = router.worker().settings();
+        var loop = router.worker().loop();
+        Future<Void> bound = SocketBinder.udp(loop, options.listenInfo(), settings.rtcMinPort(), settings.rtcMaxPort(),
+                transport::onRtpSocketPacket).map(socket -> {
+                    transport.rtpSocket = socket;
+                    return null;
+                });
+        if (options.rtcpListenInfo() != null) {
+            bound = bound.compose(v -> SocketBinder.udp(loop, options.rtcpListenInfo(), settings.rtcMinPort(),
+                    settings.rtcMaxPort(), transport::onRtcpSocketPacket)).map(socket -> {
+                        transport.rtcpSocket = socket;
+                        return null;
+                    });
+        }
+        return bound.map(v -> transport).recover(e -> {
+            transport.onClose();
+            return Future.failedFuture(e);
+        });
+    }
+
+    public TupleInfo tuple() {
+        return tupleInfo(rtpSocket, remoteRtp, options.listenInfo().announcedAddress());
+    }
+
+    /** Only without RTCP multiplexing, as in mediasoup. */
+    public TupleInfo rtcpTuple() {
+        if (options.rtcpMux()) {
+            return null;
+        }
+        UdpEndpoint socket = rtcpSocket != null ? rtcpSocket : rtpSocket;
+        String announced = (options.rtcpListenInfo() != null ? options.rtcpListenInfo() : options.listenInfo()).announcedAddress();
+        return tupleInfo(socket, remoteRtcp, announced);
+    }
+
+    public SrtpParameters srtpParameters() {
+        return localSrtp;
+    }
+
+    public boolean rtcpMux() {
+        return options.rtcpMux();
+    }
+
+    public boolean comedia() {
+        return options.comedia();
+    }
+
+    /**
+     * mediasoup's {@code connect({ip, port, rtcpPort, srtpParameters})}: without comedia the remote address
+     * is required (and the RTCP port without rtcp-mux); with SRTP enabled the remote keys are required.
+     */
+    public Future<Void> connect(String ip, Integer port, Integer rtcpPort, SrtpParameters remoteSrtp) {
+        return loop.call(() -> {
+            assertOpen();
+            if (connected) {
+                throw new MediasoupError("connect() already called");
+            }
+            if (options.enableSrtp()) {
+                if (remoteSrtp == null) {
+                    throw new TypeError("missing srtpParameters (SRTP enabled)");
+                }
+                SrtpProfile profile = remoteSrtp.profile();
+                if (!profile.cryptoSuite().equals(localSrtp.cryptoSuite())) {
+                    throw new TypeError("srtpParameters.cryptoSuite must be " + localSrtp.cryptoSuite());
+                }
+                srtp = new SrtpSession(profile, localSrtp.masterKey(), remoteSrtp.masterKey());
+            } else if (remoteSrtp != null) {
+                throw new TypeError("invalid srtpParameters (SRTP disabled)");
+            }
+            if (!options.comedia()) {
+                if (ip == null || port == null) {
+                    throw new TypeError("missing ip or port");
+                }
+                if (!options.rtcpMux() && rtcpPort == null) {
+                    throw new TypeError("missing rtcpPort (required if rtcpMux is false)");
+                }
+                InetAddress address = literal(ip);
+                remoteRtp = new UdpEndpoint.UdpTuple(rtpSocket, new InetSocketAddress(address, port));
+                if (!options.rtcpMux()) {
+                    remoteRtcp = new UdpEndpoint.UdpTuple(rtcpSocket != null ? rtcpSocket : rtpSocket,
+                            new InetSocketAddress(address, rtcpPort));
+                }
+            }
+            connected = true;
+            return null;
+        });
+    }
+
+    private static InetAddress literal(String ip) {
+        boolean looksLiteral = ip.matches("^[0-9.]+$") || (ip.contains(":") && ip.matches("^[0-9a-fA-F:.]+$"));
+        if (!looksLiteral) {
+            throw new TypeError("invalid IP '" + ip + "'");
+        }
+        try {
+            return InetAddress.getByName(ip);
+        } catch (java.net.UnknownHostException e) {
+            throw new TypeError("invalid IP '" + ip + "'");
+        }
+    }
+
+    private void onRtpSocketPacket(byte[] buf, int off, int len, TransportTuple from) {
+        counters.received(len);
+        if (len < 2 || (buf[off] & 0xc0) != 0x80) {
+            counters.dropped++;
+            return;
+        }
+        boolean rtcp = isRtcp(buf, off);
+        if (rtcp && !options.rtcpMux() && rtcpSocket != null) {
+            counters.dropped++;
+            return;
+        }
+        if (!acceptFrom(from, rtcp)) {
+            counters.dropped++;
+            return;
+        }
+        deliver(buf, off, len, rtcp);
+    }
+
+    private void onRtcpSocketPacket(byte[] buf, int off, int len, TransportTuple from) {
+        counters.received(len);
+        if (len < 2 || (buf[off] & 0xc0) != 0x80 || !isRtcp(buf, off) || !acceptFrom(from, true)) {
+            counters.dropped++;
+            return;
+        }
+        deliver(buf, off, len, true);
+    }
+
+    /** With comedia the first packet names the remote; afterwards only that remote is heard. */
+    private boolean acceptFrom(TransportTuple from, boolean rtcp) {
+        boolean rtcpOwnTuple = rtcp && !options.rtcpMux();
+        TransportTuple known = rtcpOwnTuple ? remoteRtcp : remoteRtp;
+        if (known == null && options.comedia()) {
+            TransportTuple learned = from.persist();
+            TupleInfo info = TupleInfo.of(learned, null);
+            if (rtcpOwnTuple) {
+                remoteRtcp = learned;
+                events.emit(RTCP_TUPLE, info);
+            } else {
+                remoteRtp = learned;
+                events.emit(TUPLE, info);
+                if (options.rtcpMux()) {
+                    remoteRtcp = learned;
+                }
+            }
+            return true;
+        }
+        return known != null && known.equals(from);
+    }
+
+    private void deliver(byte[] buf, int off, int len, boolean rtcp) {
+        long now = System.currentTimeMillis();
+        int n = len;
+        if (options.enableSrtp()) {
+            if (srtp == null) {
+                counters.dropped++;
+                return;
+            }
+            n = rtcp ? srtp.unprotectRtcp(buf, off, len) : srtp.unprotectRtp(buf, off, len);
+            if (n < 0) {
+                counters.dropped++;
+                return;
+            }
+        }
+        if (rtcp) {
+            receiveRtcp(buf, off, n, now);
+        } else {
+            receiveRtp(buf, off, n, now);
+        }
+    }
+
+    private static boolean isRtcp(byte[] buf, int off) {
+        int pt = buf[off + 1] & 0xff;
+        return pt >= 192 && pt <= 223;
+    }
+
+    @Override
+    public void sendRtp(byte[] buf, int off, int len) {
+        if (remoteRtp != null) {
+            send(remoteRtp, buf, off, len, false);
+        }
+    }
+
+    @Override
+    public void sendRtcp(byte[] buf, int off, int len) {
+        TransportTuple to = options.rtcpMux() ? remoteRtp : remoteRtcp;
+        if (to != null) {
+            send(to, buf, off, len, true);
+        }
+    }
+
+    private void send(TransportTuple to, byte[] buf, int off, int len, boolean rtcp) {
+        int n = len;
+        if (options.enableSrtp()) {
+            if (srtp == null) {
+                return;
+            }
+            n = rtcp ? srtp.protectRtcp(buf, off, len) : srtp.protectRtp(buf, off, len);
+            if (n < 0) {
+                counters.dropped++;
+                return;
+            }
+        }
+        to.send(buf, off, n);
+        counters.sent(n);
+        if (!rtcp) {
+            counters.rtpSent(n);
+        }
+    }
+
+    @Override
+    protected String statsType() {
+        return "plain-rtp-transport";
+    }
+
+    @Override
+    protected void fillStats(Map<String, Object> stats) {
+        stats.put("rtcpMux", options.rtcpMux());
+        stats.put("comedia", options.comedia());
+        stats.put("tuple", tuple());
+        TupleInfo rtcpTuple = rtcpTuple();
+        if (rtcpTuple != null) {
+            stats.put("rtcpTuple", rtcpTuple);
+        }
+    }
+
+    @Override
+    protected void fillDump(Map<String, Object> dump) {
+        fillStats(dump);
+        if (localSrtp != null) {
+            dump.put("srtpParameters", localSrtp);
+        }
+    }
+
+    @Override
+    protected void onClose() {
+        if (rtpSocket != null) {
+            rtpSocket.close();
+        }
+        if (rtcpSocket != null) {
+            rtcpSocket.close();
+        }
+        if (srtp != null) {
+            srtp.close();
+        }
+    }
+
+    private static TupleInfo tupleInfo(UdpEndpoint socket, TransportTuple remote, String announced) {
+        String localIp = socket.localAddress().getAddress().getHostAddress();
+        return new TupleInfo(localIp, announced != null ? announced : localIp, socket.localAddress().getPort(),
+                remote == null ? null : remote.remote().getAddress().getHostAddress(),
+                remote == null ? null : remote.remote().getPort(), "udp");
+    }
+}
