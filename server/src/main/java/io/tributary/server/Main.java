@@ -4,7 +4,7 @@ import io.tributary.server.config.CommandLine;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.config.UsageException;
 import io.tributary.server.node.StandaloneNode;
-import java.net.BindException;
+import io.tributary.server.node.StartupException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +35,7 @@ public final class Main {
         try {
             node = started.join();
         } catch (RuntimeException e) {
-            fail(1, describeStartFailure(config, e.getCause() != null ? e.getCause() : e));
+            fail(1, describeStartFailure(e.getCause() != null ? e.getCause() : e));
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,12 +50,8 @@ public final class Main {
                 config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
     }
 
-    private static String describeStartFailure(ServerConfig config, Throwable e) {
-        if (e instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
-            return "cannot listen on " + config.host() + ":" + config.port() + ": address already in use"
-                    + " (is another Tributary running? choose another --port)";
-        }
-        return "start failed: " + e;
+    private static String describeStartFailure(Throwable e) {
+        return e instanceof StartupException ? e.getMessage() : "start failed: " + e;
     }
 
     private static String hostForUrl(String host) {

@@ -37,7 +37,8 @@ class LauncherIT {
     @Test
     void startServesHealthAndTheDemoRoomThenStopsOnSigterm() throws Exception {
         int port = FreePorts.tcp();
-        Process p = launch("start", "--port", String.valueOf(port), "--rtc-port", "46000", "--workers", "2");
+        Process p = launch("start", "--port", String.valueOf(port), "--rtc-port", String.valueOf(FreePorts.tcpPair()),
+                "--workers", "2");
         try {
             String ready = awaitLine(p, "ready");
             assertTrue(ready.contains("http://127.0.0.1:" + port + "/"), ready);
@@ -59,11 +60,26 @@ class LauncherIT {
     @Test
     void aTakenPortIsOneClearErrorAndNonZeroExit() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Process p = launch("start", "--port", String.valueOf(taken.getLocalPort()), "--workers", "1");
+            Process p = launch("start", "--port", String.valueOf(taken.getLocalPort()),
+                    "--rtc-port", String.valueOf(FreePorts.tcp()), "--workers", "1");
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(1, p.exitValue());
             String err = stderr(p);
             assertTrue(err.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": address already in use"), err);
+        }
+    }
+
+    @Test
+    void aTakenMediaPortIsOneClearErrorAndNonZeroExit() throws Exception {
+        try (java.net.DatagramSocket taken = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            int rtcPort = taken.getLocalPort();
+            Process p = launch("start", "--port", String.valueOf(FreePorts.tcp()), "--rtc-port", String.valueOf(rtcPort),
+                    "--workers", "1");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, p.exitValue());
+            String err = stderr(p);
+            assertTrue(err.contains("cannot listen on media port 127.0.0.1:" + rtcPort + " (udp/tcp): address already in use"),
+                    err);
         }
     }
 

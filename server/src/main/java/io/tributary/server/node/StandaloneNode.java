@@ -7,6 +7,8 @@ import io.tributary.server.room.MediaCodecs;
 import io.tributary.server.room.RoomRegistry;
 import io.tributary.worker.Worker;
 import io.tributary.worker.WorkerSettings;
+import io.tributary.worker.transport.TransportListenInfo;
+import io.tributary.worker.transport.webrtc.WebRtcServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -25,7 +27,7 @@ public final class StandaloneNode {
 
     private final ServerConfig config;
     private final Vertx vertx;
-    private final List<Worker> workers = new ArrayList<>();
+    private final List<MediaWorker> workers = new ArrayList<>();
     private HttpServer httpServer;
     private RoomRegistry rooms;
 
@@ -54,6 +56,10 @@ public final class StandaloneNode {
     }
 
     public List<Worker> workers() {
+        return workers.stream().map(MediaWorker::worker).toList();
+    }
+
+    public List<MediaWorker> mediaWorkers() {
         return List.copyOf(workers);
     }
 
@@ -68,33 +74,48 @@ public final class StandaloneNode {
 
     public Future<Void> close() {
         List<Future<Void>> closing = new ArrayList<>();
-        workers.forEach(w -> closing.add(w.close()));
+        workers.forEach(w -> closing.add(w.worker().close()));
         return Future.join(closing).transform(v -> vertx.close());
     }
 
     private Future<Void> startWorkers() {
         Future<Void> chain = Future.succeededFuture();
         for (int i = 0; i < config.workers(); i++) {
+            int port = config.rtcPortOf(i);
             // Sequential deployment keeps the event-loop assignment one worker per loop.
-            chain = chain.compose(v -> Worker.create(vertx, WorkerSettings.defaults()).map(w -> {
-                workers.add(w);
-                return null;
-            }));
+            chain = chain.compose(v -> Worker.create(vertx, WorkerSettings.defaults()))
+                    .compose(worker -> worker.createWebRtcServer(WebRtcServerOptions.of(List.of(
+                                    TransportListenInfo.udp(config.host(), port).withAnnouncedAddress(config.announcedIp()),
+                                    TransportListenInfo.tcp(config.host(), port).withAnnouncedAddress(config.announcedIp()))))
+                            .recover(e -> worker.close().transform(x -> Future.failedFuture(new StartupException(
+                                    "cannot listen on media port " + config.host() + ":" + port + " (udp/tcp): "
+                                            + reason(e) + " (choose another --rtc-port)", e))))
+                            .map(server -> {
+                                workers.add(new MediaWorker(worker, server));
+                                return null;
+                            }));
         }
         return chain;
     }
 
+    private static String reason(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Address already in use") ? "address already in use" : message;
+    }
+
     private Future<Void> startHttp() {
-        rooms = new RoomRegistry(workers, MediaCodecs.demoDefaults());
+        rooms = new RoomRegistry(workers(), MediaCodecs.demoDefaults());
         NodeInfo info = new NodeInfo("standalone", version(), workers.size(), System.currentTimeMillis());
         HttpApi api = new HttpApi(rooms, info);
         return vertx.createHttpServer()
                 .requestHandler(api.router(vertx))
                 .listen(config.port(), config.host())
-                .map(server -> {
+                .<Void>map(server -> {
                     httpServer = server;
                     return null;
-                });
+                })
+                .recover(e -> Future.failedFuture(new StartupException("cannot listen on " + config.host() + ":"
+                        + config.port() + ": " + reason(e) + " (is another Tributary running? choose another --port)", e)));
     }
 
     static String version() {

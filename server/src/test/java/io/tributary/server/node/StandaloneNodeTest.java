@@ -30,7 +30,7 @@ class StandaloneNodeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ServerConfig config = new ServerConfig("127.0.0.1", FreePorts.tcp(), 45000, 2, null);
+        ServerConfig config = new ServerConfig("127.0.0.1", FreePorts.tcp(), FreePorts.tcpPair(), 2, null);
         node = StandaloneNode.start(config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -67,6 +67,17 @@ class StandaloneNodeTest {
         Room b = room("spread-b");
         assertSame(a1, a2);
         assertNotSame(a1.router().worker(), b.router().worker());
+    }
+
+    @Test
+    void eachWorkerHasAWebRtcServerOnItsOwnMediaPort() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            var dump = node.mediaWorkers().get(i).webRtcServer().dump().toCompletionStage().toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS);
+            int port = node.config().rtcPortOf(i);
+            assertEquals(java.util.List.of(java.util.Map.of("ip", "127.0.0.1", "port", port)), dump.get("udpSockets"));
+            assertEquals(java.util.List.of(java.util.Map.of("ip", "127.0.0.1", "port", port)), dump.get("tcpServers"));
+        }
     }
 
     @Test
