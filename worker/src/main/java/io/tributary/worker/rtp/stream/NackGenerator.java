@@ -22,6 +22,13 @@ public final class NackGenerator {
     public static final int MAX_NACK_RETRIES = 10;
     public static final int TIMER_INTERVAL_MS = 40;
 
+    /** {@link #receivePacket}: the packet filled no hole (in order, reordered but never missed, or a duplicate). */
+    public static final int NOT_MISSING = 0;
+    /** {@link #receivePacket}: the packet filled a hole before any NACK for it went out. */
+    public static final int MISSING = 1;
+    /** {@link #receivePacket}: the packet filled a hole that was NACKed: a retransmission. */
+    public static final int RETRANSMITTED = 2;
+
     /** Key frames and recovered packets remembered; older entries are overwritten. */
     private static final int MARKS = 128;
 
@@ -60,10 +67,10 @@ public final class NackGenerator {
     }
 
     /**
-     * Takes a valid packet (or one recovered from RTX, {@code recovered}) and returns true when it
-     * fills a hole that was NACKed at least once, i.e. it is a retransmission.
+     * Takes a valid packet (or one recovered from RTX, {@code recovered}) and tells whether it
+     * filled a hole: {@link #NOT_MISSING}, {@link #MISSING} or {@link #RETRANSMITTED}.
      */
-    public boolean receivePacket(int seq, boolean keyFrame, boolean recovered, long nowMs) {
+    public int receivePacket(int seq, boolean keyFrame, boolean recovered, long nowMs) {
         seq &= 0xFFFF;
         if (!started) {
             started = true;
@@ -72,21 +79,21 @@ public final class NackGenerator {
             if (keyFrame) {
                 keyFrames.add(lastExt);
             }
-            return false;
+            return NOT_MISSING;
         }
         int diff = SerialNumbers.seqDiff(seq, lastSeq);
         if (diff == 0) {
-            return false;
+            return NOT_MISSING;
         }
         long ext = lastExt + diff;
         if (diff < 0) {
             int i = indexOf(ext);
             if (i < 0) {
-                return false;
+                return NOT_MISSING;
             }
-            boolean nacked = retries[i] != 0;
+            int result = retries[i] != 0 ? RETRANSMITTED : MISSING;
             removeAt(i);
-            return nacked;
+            return result;
         }
         if (keyFrame) {
             keyFrames.add(ext);
@@ -95,14 +102,14 @@ public final class NackGenerator {
         if (recovered) {
             // Newer than anything seen, through RTX: remember it so the gap it sits in skips it.
             this.recovered.add(ext);
-            return false;
+            return NOT_MISSING;
         }
         addMissing(lastExt + 1, ext, nowMs);
         lastExt = ext;
         lastSeq = seq;
         this.recovered.removeOlderThan(lastExt + 1);
         sendBatch(false, nowMs);
-        return false;
+        return NOT_MISSING;
     }
 
     /** Re-asks for entries not answered within an RTT; call every {@link #TIMER_INTERVAL_MS}. */

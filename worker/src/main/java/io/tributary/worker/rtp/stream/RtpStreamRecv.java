@@ -126,6 +126,7 @@ public final class RtpStreamRecv {
         inspect(packet);
         if (nackGenerator != null
                 && nackGenerator.receivePacket(packet.sequenceNumber(), info.keyFrame(), false, nowMs)
+                        == NackGenerator.RETRANSMITTED
                 && !params.hasRtx()) {
             // Without RTX a NACKed packet comes back as itself.
             packetsRetransmitted++;
@@ -141,9 +142,9 @@ public final class RtpStreamRecv {
 
     /**
      * Takes a packet of the RTX SSRC and decodes it in place: when this returns true,
-     * {@code packet} views the recovered original (forward it like a media packet). False for
-     * RTX without NACK, a wrong payload type, an invalid sequence number, a padding-only probe,
-     * or a packet that was not missing (a duplicate).
+     * {@code packet} views the recovered original (forward it like a media packet). False, and
+     * the packet is to be dropped, for RTX without NACK, a wrong payload type, an invalid
+     * sequence number, a padding-only probe, or a packet that was not missing (a duplicate).
      */
     public boolean receiveRtxPacket(RtpPacket packet, long nowMs) {
         if (nackGenerator == null || !params.hasRtx() || packet.payloadType() != params.rtxPayloadType()
@@ -166,7 +167,9 @@ public final class RtpStreamRecv {
         }
         inspect(packet);
         packetsRetransmitted++;
-        if (!nackGenerator.receivePacket(packet.sequenceNumber(), info.keyFrame(), true, nowMs)) {
+        // A hole not NACKed yet is filled too (mediasoup drops it): the sender chose to resend it.
+        if (nackGenerator.receivePacket(packet.sequenceNumber(), info.keyFrame(), true, nowMs)
+                == NackGenerator.NOT_MISSING) {
             return false;
         }
         if (!packet.isPaddingOnly()) {
@@ -278,6 +281,7 @@ public final class RtpStreamRecv {
         }
     }
 
+    /** Stats now; packetsLost and fractionLost are those of the last report block built, as in mediasoup. */
     public RtpStreamRecvStats getStats(long nowMs) {
         Map<String, Long> byLayer = new LinkedHashMap<>();
         if (params.spatialLayers() > 1 || params.temporalLayers() > 1) {

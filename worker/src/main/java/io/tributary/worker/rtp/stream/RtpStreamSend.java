@@ -18,7 +18,8 @@ import io.tributary.worker.rtp.RtxCodec;
  * {@link #receiveReceiverReport} per report block about it (this takes a score sample),
  * {@link #receiveKeyFrameRequest} per PLI/FIR, and {@link #addSenderReport} when building RTCP.
  * Resent packets go to the {@link Listener} in a buffer of the stream's own. Per-packet and
- * per-NACK calls do not allocate once the slot pool is warm.
+ * per-NACK calls do not allocate once the slot pool is warm. Times are the owner's clock in
+ * milliseconds; the SR's NTP time is derived from it, as in {@link RtpStreamRecv}.
  */
 public final class RtpStreamSend {
 

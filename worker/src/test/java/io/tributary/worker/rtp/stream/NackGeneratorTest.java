@@ -2,7 +2,6 @@ package io.tributary.worker.rtp.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ class NackGeneratorTest {
         }
         assertEquals(NackGenerator.MAX_NACK_RETRIES, nacks.size());
         assertEquals(0, generator.pendingCount(), "given up after the last retry");
-        assertFalse(generator.receivePacket(2, false, false, 2000), "too late: no longer on the list");
+        assertEquals(NackGenerator.NOT_MISSING, generator.receivePacket(2, false, false, 2000), "too late: no longer on the list");
     }
 
     @Test
@@ -127,11 +126,11 @@ class NackGeneratorTest {
         NackGenerator generator = new NackGenerator(listener, 10);
         generator.receivePacket(1, false, false, 0);
         generator.receivePacket(5, false, false, 0);
-        assertFalse(generator.receivePacket(2, false, false, 1), "reordered before any NACK");
+        assertEquals(NackGenerator.MISSING, generator.receivePacket(2, false, false, 1), "reordered before any NACK");
         generator.onTimer(40);
         assertEquals(List.of(3, 4), seqs());
-        assertTrue(generator.receivePacket(3, false, false, 45));
-        assertFalse(generator.receivePacket(3, false, false, 46), "a duplicate is not on the list any more");
+        assertEquals(NackGenerator.RETRANSMITTED, generator.receivePacket(3, false, false, 45));
+        assertEquals(NackGenerator.NOT_MISSING, generator.receivePacket(3, false, false, 46), "a duplicate is not on the list any more");
         assertEquals(1, generator.pendingCount());
     }
 
@@ -139,7 +138,7 @@ class NackGeneratorTest {
     void packetsRecoveredAheadAreNotNacked() {
         NackGenerator generator = new NackGenerator(listener, 0);
         generator.receivePacket(10, false, false, 0);
-        assertFalse(generator.receivePacket(12, false, true, 0), "RTX newer than the newest");
+        assertEquals(NackGenerator.NOT_MISSING, generator.receivePacket(12, false, true, 0), "RTX newer than the newest");
         assertTrue(nacks.isEmpty());
         generator.receivePacket(14, false, false, 0);
         assertEquals(List.of(11, 13), seqs());
@@ -172,7 +171,7 @@ class NackGeneratorTest {
         int[] last = nacks.get(nacks.size() - 1);
         assertEquals(601, last[0]);
         assertEquals(1199, last[last.length - 1]);
-        assertFalse(generator.receivePacket(5, false, false, 0), "older than the key frame: forgotten");
+        assertEquals(NackGenerator.NOT_MISSING, generator.receivePacket(5, false, false, 0), "older than the key frame: forgotten");
         assertEquals(599, generator.pendingCount());
     }
 
@@ -197,7 +196,7 @@ class NackGeneratorTest {
         generator.receivePacket(2, false, false, 0);
         assertEquals(List.of(65531, 65532, 65534, 65535, 0, 1), seqs());
         nacks.clear();
-        assertTrue(generator.receivePacket(0, false, false, 1));
+        assertEquals(NackGenerator.RETRANSMITTED, generator.receivePacket(0, false, false, 1));
         generator.onTimer(100);
         assertArrayEquals(new int[] {65531, 65532, 65534, 65535, 1}, nacks.get(0));
     }

@@ -208,6 +208,19 @@ class RtpStreamRecvTest {
     }
 
     @Test
+    void rtxFillsAHoleEvenBeforeItsNack() {
+        RtpStreamRecv stream = new RtpStreamRecv(params(true, true, true, false), listener, PacketInspector.NONE, 10,
+                false, 0);
+        stream.receivePacket(media(1, 0), 0);
+        stream.receivePacket(media(3, 0), 0);
+        assertTrue(nacks.isEmpty(), "the send delay holds the NACK");
+        assertTrue(stream.receiveRtxPacket(rtx(media(2, 0), 7), 5));
+        stream.onTimer(40);
+        assertTrue(nacks.isEmpty(), "nothing left to ask");
+        assertEquals(1, stream.getStats(40).packetsRepaired());
+    }
+
+    @Test
     void rtxAheadOfTheStreamIsNotNackedLater() {
         RtpStreamRecv stream = stream(params(true, true, true, false));
         stream.receivePacket(media(10, 0), 0);
