@@ -6,7 +6,7 @@ import io.tributary.worker.ortc.MediaKind;
 /**
  * What a stream knows of its encoding, shaped as mediasoup's {@code RtpStreamParameters} (the
  * {@code params} of a stream dump). SSRCs are unsigned 32-bit values held in longs; a null
- * {@code rtxSsrc} means no RTX. Layer counts are at least 1.
+ * {@code rtxSsrc} means no RTX; an empty {@code rid} is none. Layer counts are at least 1.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RtpStreamParams(
@@ -35,6 +35,7 @@ public record RtpStreamParams(
             throw new IllegalArgumentException("rtxSsrc and rtxPayloadType go together");
         }
         ssrc &= 0xFFFF_FFFFL;
+        rid = rid == null || rid.isEmpty() ? null : rid;
         rtxSsrc = rtxSsrc == null ? null : rtxSsrc & 0xFFFF_FFFFL;
         spatialLayers = Math.max(1, spatialLayers);
         temporalLayers = Math.max(1, temporalLayers);

@@ -179,7 +179,7 @@ public final class RtpStreamRecv {
         return true;
     }
 
-    /** What the inspector found in the packet last accepted (key frame, layers). */
+    /** What the inspector found in the last packet (key frame, layers); read it after a true return. */
     public PacketInfo packetInfo() {
         return info;
     }
@@ -292,7 +292,7 @@ public final class RtpStreamRecv {
             }
         }
         long rtxDiscarded = rtx.discarded();
-        return new RtpStreamRecvStats(nowMs, params.ssrc(), params.rtxSsrc(), emptyToNull(params.rid()), params.kind(),
+        return new RtpStreamRecvStats(nowMs, params.ssrc(), params.rtxSsrc(), params.rid(), params.kind(),
                 params.mimeType(), report.packetsLost(), report.fractionLost(), media.discarded(),
                 packetsRetransmitted, packetsRepaired, nackCount, nackPacketCount, pliCount, firCount, score.score(),
                 rttMs, rtxDiscarded > 0 ? rtxDiscarded : null, RtpStreamRecvStats.TYPE, (long) jitter, byteCount,
@@ -484,10 +484,6 @@ public final class RtpStreamRecv {
 
     private static int clampLost(long lost) {
         return (int) Math.min(Integer.MAX_VALUE, lost);
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 
     /** Counts and forwards what the NACK generator asks. */

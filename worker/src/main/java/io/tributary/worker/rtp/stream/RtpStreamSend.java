@@ -212,11 +212,10 @@ public final class RtpStreamSend {
     }
 
     public RtpStreamSendStats getStats(long nowMs) {
-        return new RtpStreamSendStats(nowMs, params.ssrc(), params.rtxSsrc(),
-                params.rid() == null || params.rid().isEmpty() ? null : params.rid(), params.kind(), params.mimeType(),
-                packetsLost, fractionLost, tracker.discarded(), packetsRetransmitted, packetsRepaired, nackCount,
-                nackPacketCount, pliCount, firCount, score.score(), rttMs, null, RtpStreamSendStats.TYPE, byteCount,
-                packetCount, rate.rate(nowMs));
+        return new RtpStreamSendStats(nowMs, params.ssrc(), params.rtxSsrc(), params.rid(), params.kind(),
+                params.mimeType(), packetsLost, fractionLost, tracker.discarded(), packetsRetransmitted, packetsRepaired,
+                nackCount, nackPacketCount, pliCount, firCount, score.score(), rttMs, null, RtpStreamSendStats.TYPE,
+                byteCount, packetCount, rate.rate(nowMs));
     }
 
     public RtpStreamDump dump() {

@@ -441,6 +441,9 @@ class RtpStreamRecvTest {
         assertTrue(new ObjectMapper().writeValueAsString(new RtpStreamRecv(big, listener, PacketInspector.NONE, 0,
                 false, 0).getStats(0)).startsWith("{\"timestamp\":0,\"ssrc\":4294967294,\"rid\":\"h\","),
                 "unsigned SSRC and the rid when there is one");
+        RtpStreamParams emptyRid = new RtpStreamParams(0, 1, PT, "video/VP8", 90000, "", "c", null, null, false,
+                false, false, false, false, 1, 1);
+        assertNull(emptyRid.rid(), "an empty rid is none, as mediasoup reports it");
     }
 
     @Test
