@@ -30,6 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A headless WebRTC peer facing a mediasoup-style ICE-lite SFU transport, as a browser would:
@@ -50,6 +54,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MediaPeer implements AutoCloseable {
 
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
+
     private final PeerLoop loop;
     private final PeerOptions options;
     private final byte[] cname;
@@ -64,14 +70,15 @@ public final class MediaPeer implements AutoCloseable {
     private final Map<Integer, Integer> firSequence = new HashMap<>();
     private long senderReportTimer = -1;
     private long receiverReportTimer = -1;
-    private volatile boolean connecting;
+    private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile boolean closed;
 
     private MediaPeer(Vertx vertx, PeerOptions options) {
         this.loop = PeerLoop.create(vertx);
         this.options = options;
         this.cname = options.cname().getBytes(StandardCharsets.UTF_8);
-        DtlsCertificate certificate = options.certificate() != null ? options.certificate() : DtlsCertificate.generate();
+        DtlsCertificate certificate = options.certificate() != null ? options.certificate()
+                : DtlsCertificate.generate();
         this.dtls = new DtlsClientLink(loop, options.dtlsRole(), certificate, options.dtlsTimeout(),
                 copy -> session().sendDtls(copy), () -> session().dtlsClosed());
         this.inbound = new InboundStreams(this::nackOnLoop);
@@ -102,6 +109,7 @@ public final class MediaPeer implements AutoCloseable {
         return new MediaPeer(vertx, options);
     }
 
+    /** The DTLS link is built before the session it sends through, so its callbacks look the session up late. */
     private MediaSession session() {
         return session;
     }
@@ -126,10 +134,12 @@ public final class MediaPeer implements AutoCloseable {
      * Publications start sending once it completes.
      */
     public CompletableFuture<Void> connect(RemoteTransport remote, TransportProtocol protocol) {
-        if (closed || connecting) {
-            throw new IllegalStateException(closed ? "peer closed" : "connect() was already called");
+        if (closed) {
+            throw new IllegalStateException("peer closed");
         }
-        connecting = true;
+        if (!connecting.compareAndSet(false, true)) {
+            throw new IllegalStateException("connect() was already called");
+        }
         loop.execute(() -> {
             try {
                 session.connect(remote, protocol);
@@ -278,12 +288,20 @@ public final class MediaPeer implements AutoCloseable {
         closed = true;
         MediaPeerException cause = new MediaPeerException("peer closed");
         outbound.closeAll(cause);
-        loop.call(() -> {
+        CompletableFuture<Void> stopped = loop.call(() -> {
             loop.cancel(senderReportTimer);
             loop.cancel(receiverReportTimer);
             session.close();
             return null;
-        }).join();
+        });
+        try {
+            // Bounded: a Vert.x instance closed under us never runs the task.
+            stopped.get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Nothing more to release: the socket goes with the event loop.
+        }
         inbound.failWaiters(cause);
         rtcpCounters.failWaiters(cause);
     }

@@ -93,7 +93,7 @@ final class MediaSession implements MediaOutput {
         String path = address.getHostString() + ":" + address.getPort() + "/" + protocol;
         Future<MediaLink> opened = protocol == TransportProtocol.UDP
                 ? UdpMediaLink.open(loop, options.bindIp(), address, this::onPacket)
-                : TcpMediaLink.open(loop, options.bindIp(), address, this::onPacket,
+                : TcpMediaLink.open(loop, options.bindIp(), address, this::onPacket, this::tcpClosed,
                         (int) options.tcpConnectTimeout().toMillis());
         opened.onComplete(result -> loop.execute(() -> {
             if (result.failed()) {
@@ -161,6 +161,12 @@ final class MediaSession implements MediaOutput {
     /** The SFU ended DTLS (close_notify). */
     void dtlsClosed() {
         disconnected.complete("DTLS closed by the remote side");
+    }
+
+    private void tcpClosed() {
+        if (!closed) {
+            disconnected.complete("TCP connection closed by the remote side");
+        }
     }
 
     private void onPacket(byte[] buf, int off, int len) {

@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * @param bindIp                 local address of the UDP socket or TCP connection (loopback)
  * @param dtlsRole               client (as a browser facing mediasoup) or server
- * @param certificate            our DTLS identity; null generates one per peer (share one across many peers to save time)
+ * @param certificate            our DTLS identity; null generates one per peer (many peers may share one)
  * @param senderReportInterval   SR + SDES per sent stream this often
  * @param receiverReportInterval RR for all received streams this often
  * @param rtcpSsrc               sender SSRC of our RR, NACK, PLI and FIR

@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.Comparator;
 import java.util.List;
 
-/** What {@code router.createWebRtcTransport()} returns and the peer needs: ICE parameters, candidates, DTLS parameters. */
+/** What {@code router.createWebRtcTransport()} returns that the peer needs: ICE and DTLS parameters, candidates. */
 public record RemoteTransport(IceParameters iceParameters, List<IceCandidate> iceCandidates,
                               DtlsParameters dtlsParameters) {
 

@@ -93,4 +93,23 @@ class ConnectionFailureTest extends EchoTestSupport {
         assertTrue(failure.getCause().getMessage().startsWith("the transport offers no tcp candidate"),
                 failure.getCause().getMessage());
     }
+
+    @Test
+    void dtlsCloseNotifyFromTheSfuIsReported() throws Exception {
+        connect(TransportProtocol.UDP, PeerOptions.defaults());
+
+        endpoint.closeDtls();
+
+        assertEquals("DTLS closed by the remote side", await(peer.disconnected()));
+        assertEquals(DtlsState.CLOSED, peer.dtlsState());
+    }
+
+    @Test
+    void aClosedTcpConnectionIsReported() throws Exception {
+        connect(TransportProtocol.TCP, PeerOptions.defaults());
+
+        endpoint.close();
+
+        assertEquals("TCP connection closed by the remote side", await(peer.disconnected()));
+    }
 }

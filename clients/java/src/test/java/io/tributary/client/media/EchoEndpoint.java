@@ -18,6 +18,12 @@ import io.tributary.worker.ortc.IceCandidateTcpType;
 import io.tributary.worker.ortc.IceCandidateType;
 import io.tributary.worker.ortc.IceParameters;
 import io.tributary.worker.ortc.TransportProtocol;
+import io.tributary.worker.rtcp.FirPacket;
+import io.tributary.worker.rtcp.NackPacket;
+import io.tributary.worker.rtcp.NtpTime;
+import io.tributary.worker.rtcp.PliPacket;
+import io.tributary.worker.rtcp.ReceiverReport;
+import io.tributary.worker.rtcp.ReportBlock;
 import io.tributary.worker.rtcp.RtcpCompoundIterator;
 import io.tributary.worker.rtcp.RtcpCompoundWriter;
 import io.tributary.worker.rtcp.RtcpPacketType;
@@ -52,9 +58,14 @@ final class EchoEndpoint implements AutoCloseable {
     /** Snapshot of what the endpoint received from the peer. */
     record Stats(long rtp, long rtcp, long nacksSent, Map<Long, Long> packetsBySsrc, Map<Long, Set<String>> ridsBySsrc,
                  Map<Long, Set<String>> repairedRidsBySsrc, Set<String> mids, Map<Long, Long> senderReportsBySsrc,
-                 long receiverReportBlocks) {
+                 long receiverReportBlocks, long reportBlocksWithLsr, Map<String, Long> feedbackBySsrc) {
         long packets(long ssrc) {
             return packetsBySsrc.getOrDefault(ssrc, 0L);
+        }
+
+        /** Feedback of a kind ("pli", "fir", "nack") the peer sent about a media SSRC. */
+        long feedback(String kind, long ssrc) {
+            return feedbackBySsrc.getOrDefault(kind + ":" + ssrc, 0L);
         }
     }
 
@@ -73,6 +84,11 @@ final class EchoEndpoint implements AutoCloseable {
     private final RtcpCompoundWriter writer = new RtcpCompoundWriter();
     private final RtcpCompoundIterator compound = new RtcpCompoundIterator();
     private final SenderReport senderReport = new SenderReport();
+    private final ReceiverReport receiverReport = new ReceiverReport();
+    private final ReportBlock reportBlock = new ReportBlock();
+    private final NackPacket nack = new NackPacket();
+    private final PliPacket pli = new PliPacket();
+    private final FirPacket fir = new FirPacket();
     private final Map<Long, Integer> highestSeq = new HashMap<>();
     private final Set<Long> noNackSsrcs = new HashSet<>();
     private final CompletableFuture<Void> dtlsConnected = new CompletableFuture<>();
@@ -82,6 +98,8 @@ final class EchoEndpoint implements AutoCloseable {
     private long rtcp;
     private long nacksSent;
     private long receiverReportBlocks;
+    private long reportBlocksWithLsr;
+    private final Map<String, Long> feedbackBySsrc = new HashMap<>();
     private final Map<Long, Long> packetsBySsrc = new HashMap<>();
     private final Map<Long, Set<String>> ridsBySsrc = new HashMap<>();
     private final Map<Long, Set<String>> repairedRidsBySsrc = new HashMap<>();
@@ -95,6 +113,7 @@ final class EchoEndpoint implements AutoCloseable {
     private boolean dtlsStarted;
     private SrtpSession srtp;
     private volatile boolean autoNack;
+    private int echoesToDrop;
 
     private EchoEndpoint(Vertx vertx, TransportProtocol protocol, DtlsCertificate certificate) {
         this.context = ((VertxInternal) vertx).createEventLoopContext();
@@ -157,7 +176,8 @@ final class EchoEndpoint implements AutoCloseable {
     RemoteTransport remote() {
         InetSocketAddress local = udp != null ? udp.localAddress() : tcp.localAddress();
         IceCandidate candidate = new IceCandidate("candidate1", 1_076_302_079L, null, "127.0.0.1", protocol,
-                local.getPort(), IceCandidateType.HOST, protocol == TransportProtocol.TCP ? IceCandidateTcpType.PASSIVE : null);
+                local.getPort(), IceCandidateType.HOST,
+                protocol == TransportProtocol.TCP ? IceCandidateTcpType.PASSIVE : null);
         return new RemoteTransport(iceParameters, List.of(candidate),
                 new DtlsParameters(DtlsRole.AUTO, certificate.fingerprints()));
     }
@@ -184,6 +204,11 @@ final class EchoEndpoint implements AutoCloseable {
         });
     }
 
+    /** Loses the next echoed packets, so the peer sees a gap. */
+    void dropNextEchoes(int count) {
+        context.runOnContext(v -> echoesToDrop += count);
+    }
+
     void sendPli(long mediaSsrc) {
         context.runOnContext(v -> {
             writer.reset(out, 0, MediaOutput.MAX_PACKET);
@@ -200,10 +225,32 @@ final class EchoEndpoint implements AutoCloseable {
         });
     }
 
+    /** An SR for a stream the endpoint sends (an echo SSRC), stamped now. */
+    void sendSenderReport(long ssrc) {
+        context.runOnContext(v -> {
+            writer.reset(out, 0, MediaOutput.MAX_PACKET);
+            writer.addSenderReport((int) ssrc, NtpTime.fromUnixMillis(System.currentTimeMillis()), 0, 0, 0);
+            sendRtcp();
+        });
+    }
+
+    void sendRemb(long bitrate, long ssrc) {
+        context.runOnContext(v -> {
+            writer.reset(out, 0, MediaOutput.MAX_PACKET);
+            writer.addRemb(1, bitrate, new int[] {(int) ssrc}, 1);
+            sendRtcp();
+        });
+    }
+
+    /** Ends DTLS with close_notify, as an SFU closing the transport does. */
+    void closeDtls() {
+        context.runOnContext(v -> dtls.close());
+    }
+
     synchronized Stats stats() {
         return new Stats(rtp, rtcp, nacksSent, Map.copyOf(packetsBySsrc), copyOfSets(ridsBySsrc),
                 copyOfSets(repairedRidsBySsrc), Set.copyOf(mids), Map.copyOf(senderReportsBySsrc),
-                receiverReportBlocks);
+                receiverReportBlocks, reportBlocksWithLsr, Map.copyOf(feedbackBySsrc));
     }
 
     CompletableFuture<Stats> await(Predicate<Stats> condition) {
@@ -268,8 +315,10 @@ final class EchoEndpoint implements AutoCloseable {
                 mids.add(mid);
             }
         }
-        if (autoNack && !noNackSsrcs.contains(ssrc)) {
-            nackGap(ssrc, packet.sequenceNumber());
+        nackGap(ssrc, packet.sequenceNumber());
+        if (echoesToDrop > 0) {
+            echoesToDrop--;
+            return;
         }
         System.arraycopy(buf, off, out, 0, len);
         RtpPacket echo = new RtpPacket();
@@ -281,6 +330,7 @@ final class EchoEndpoint implements AutoCloseable {
         }
     }
 
+    /** Tracks the highest sequence number of every SSRC; with auto NACK on, asks for what a jump skipped. */
     private void nackGap(long ssrc, int sequenceNumber) {
         Integer highest = highestSeq.get(ssrc);
         if (highest == null || SerialNumbers.isNewerSeq(sequenceNumber, highest)) {
@@ -290,7 +340,7 @@ final class EchoEndpoint implements AutoCloseable {
             return;
         }
         int gap = SerialNumbers.seqDiff(sequenceNumber, highest) - 1;
-        if (gap > 0 && gap <= 100) {
+        if (autoNack && !noNackSsrcs.contains(ssrc) && gap > 0 && gap <= 100) {
             int[] lost = new int[gap];
             for (int i = 0; i < gap; i++) {
                 lost[i] = (highest + 1 + i) & 0xFFFF;
@@ -313,8 +363,18 @@ final class EchoEndpoint implements AutoCloseable {
                 if (type == RtcpPacketType.SR && senderReport.wrap(compound.buffer(), compound.offset(),
                         compound.length())) {
                     senderReportsBySsrc.merge(senderReport.ssrc() & 0xFFFF_FFFFL, 1L, Long::sum);
-                } else if (type == RtcpPacketType.RR) {
-                    receiverReportBlocks += compound.count();
+                } else if (type == RtcpPacketType.RR && receiverReport.wrap(compound.buffer(), compound.offset(),
+                        compound.length())) {
+                    receiverReportBlocks += receiverReport.reportCount();
+                    for (int i = 0; receiverReport.reportBlock(i, reportBlock); i++) {
+                        reportBlocksWithLsr += reportBlock.lastSenderReport() != 0 ? 1 : 0;
+                    }
+                } else if (nack.wrap(compound.buffer(), compound.offset(), compound.length())) {
+                    feedbackBySsrc.merge("nack:" + (nack.mediaSsrc() & 0xFFFF_FFFFL), 1L, Long::sum);
+                } else if (pli.wrap(compound.buffer(), compound.offset(), compound.length())) {
+                    feedbackBySsrc.merge("pli:" + (pli.mediaSsrc() & 0xFFFF_FFFFL), 1L, Long::sum);
+                } else if (fir.wrap(compound.buffer(), compound.offset(), compound.length())) {
+                    feedbackBySsrc.merge("fir:" + (fir.entrySsrc(0) & 0xFFFF_FFFFL), 1L, Long::sum);
                 }
             }
         }
@@ -343,6 +403,11 @@ final class EchoEndpoint implements AutoCloseable {
     public void close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         context.runOnContext(v -> {
+            tuples.values().forEach(tuple -> {
+                if (tuple instanceof TcpEndpoint.TcpConnection connection) {
+                    connection.close();
+                }
+            });
             ice.close();
             dtls.close();
             if (srtp != null) {

@@ -33,9 +33,13 @@ public final class TcpMediaLink implements MediaLink {
         this.remote = remote;
     }
 
-    /** Connects from the peer's loop, so the socket's handlers run there. */
+    /**
+     * Connects from the peer's loop, so the socket's handlers run there.
+     *
+     * @param closed told (on the loop) when the connection ends, whoever closed it
+     */
     public static Future<MediaLink> open(PeerLoop loop, String bindIp, InetSocketAddress remote, Receiver receiver,
-                                         int connectTimeoutMs) {
+                                         Runnable closed, int connectTimeoutMs) {
         NetClient client = loop.vertx().createNetClient(new NetClientOptions()
                 .setTcpNoDelay(true)
                 .setLocalAddress(bindIp)
@@ -46,6 +50,7 @@ public final class TcpMediaLink implements MediaLink {
                 .<MediaLink>map(socket -> {
                     TcpMediaLink link = new TcpMediaLink(client, socket, remote);
                     link.startReading(receiver);
+                    socket.closeHandler(ignored -> closed.run());
                     return link;
                 })
                 .onFailure(e -> client.close())

@@ -41,7 +41,8 @@ public final class RtcpCounters {
         pliTimes.forEach((ssrc, deque) -> times.put(ssrc, List.copyOf(deque)));
         return new RtcpStats(compounds, undecryptable, malformed, senderReports, receiverReports, reportBlocks, sdes,
                 byes, nacks, nackedSequenceNumbers, plis, firs, rembs, lastRembBitrate, transportCcFeedbacks,
-                otherPackets, Map.copyOf(nacksBySsrc), Map.copyOf(plisBySsrc), Map.copyOf(firsBySsrc), Map.copyOf(times));
+                otherPackets, Map.copyOf(nacksBySsrc), Map.copyOf(plisBySsrc), Map.copyOf(firsBySsrc),
+                Map.copyOf(times));
     }
 
     public CompletableFuture<RtcpStats> await(Predicate<RtcpStats> condition) {

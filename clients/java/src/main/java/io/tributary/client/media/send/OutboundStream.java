@@ -208,8 +208,8 @@ public final class OutboundStream {
             return;
         }
         if (rtxSsrc == 0) {
-            int len = build(sent.sequenceNumber(), sent.timestamp(), sent.marker(), sent.payload(), ids.rid(), ridBytes);
-            output.sendRtp(buf, len);
+            output.sendRtp(buf, build(sent.sequenceNumber(), sent.timestamp(), sent.marker(), sent.payload(), ids.rid(),
+                    ridBytes));
             return;
         }
         // RTX names the encoding with repaired-rtp-stream-id, not rtp-stream-id (RFC 8852).
