@@ -2,6 +2,7 @@ package io.tributary.client.media;
 
 import io.tributary.client.media.dtls.DtlsClientLink;
 import io.tributary.client.media.ice.IceAgentState;
+import io.tributary.client.media.ice.IceStats;
 import io.tributary.client.media.receive.ExpectedStream;
 import io.tributary.client.media.receive.InboundStreams;
 import io.tributary.client.media.receive.ReceivedStream;
@@ -166,7 +167,12 @@ public final class MediaPeer implements AutoCloseable {
     }
 
     public IceAgentState iceState() {
-        return session.ice() == null ? IceAgentState.NEW : session.ice().state();
+        return iceStats().state();
+    }
+
+    /** Binding requests sent (checks and consent) and the responses they got. */
+    public IceStats iceStats() {
+        return session.ice() == null ? IceStats.NONE : session.ice().stats();
     }
 
     public DtlsState dtlsState() {
@@ -174,7 +180,7 @@ public final class MediaPeer implements AutoCloseable {
     }
 
     public TransportStats transportStats() {
-        return session.stats();
+        return session.stats(inbound.malformedPackets(), inbound.paddingOnlyPackets());
     }
 
     private void onConnected() {

@@ -81,9 +81,9 @@ final class MediaSession implements MediaOutput {
         return ice;
     }
 
-    TransportStats stats() {
+    TransportStats stats(long malformedRtp, long paddingOnlyRtp) {
         return new TransportStats(rtpSent, rtcpSent, rtpReceived, rtcpReceived, stunReceived, dtlsReceived,
-                unknownReceived, unprotectFailures, protectFailures, droppedUnkeyed);
+                unknownReceived, unprotectFailures, protectFailures, droppedUnkeyed, malformedRtp, paddingOnlyRtp);
     }
 
     /** Opens the link to the candidate of {@code protocol}, then ICE, DTLS and SRTP; call on the loop. */

@@ -65,6 +65,8 @@ class ConnectionFailureTest extends EchoTestSupport {
         assertTrue(failure.getCause().getMessage().startsWith("ICE failed"), failure.getCause().getMessage());
         assertTrue(failure.getCause().getMessage().contains("last error code 401"), failure.getCause().getMessage());
         assertEquals(IceAgentState.FAILED, peer.iceState());
+        assertEquals(0, peer.iceStats().successResponses());
+        assertTrue(peer.iceStats().errorResponses() >= 3, "every retransmission was refused");
         assertEquals(DtlsState.NEW, peer.dtlsState());
     }
 
@@ -80,6 +82,8 @@ class ConnectionFailureTest extends EchoTestSupport {
         String reason = await(peer.disconnected());
         assertTrue(reason.startsWith("ICE consent lost"), reason);
         assertEquals(IceAgentState.DISCONNECTED, peer.iceState());
+        assertTrue(peer.iceStats().requestsSent() >= 4, "the first check and at least three consent checks");
+        assertTrue(peer.iceStats().successResponses() >= 1);
     }
 
     @Test

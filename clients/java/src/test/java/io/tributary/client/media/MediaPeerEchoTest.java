@@ -16,7 +16,6 @@ import io.tributary.client.media.send.Vp8Options;
 import io.tributary.client.media.receive.ReceivedPacket;
 import io.tributary.worker.ortc.DtlsRole;
 import io.tributary.worker.ortc.TransportProtocol;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -53,6 +53,7 @@ public final class IceAgent {
     private volatile long rejectedResponses;
     private volatile int lastErrorCode;
     private int requestLength;
+    private byte[] currentTransaction;
     private long rtoMs;
     private long startedMs;
     private long lastSuccessMs;
@@ -89,21 +90,8 @@ public final class IceAgent {
         return state;
     }
 
-    public long requestsSent() {
-        return requestsSent;
-    }
-
-    public long successResponses() {
-        return successResponses;
-    }
-
-    public long errorResponses() {
-        return errorResponses;
-    }
-
-    /** Responses dropped for a bad FINGERPRINT or MESSAGE-INTEGRITY. */
-    public long rejectedResponses() {
-        return rejectedResponses;
+    public IceStats stats() {
+        return new IceStats(state, requestsSent, successResponses, errorResponses, rejectedResponses, lastErrorCode);
     }
 
     /** Starts the connectivity check; call on the loop. */
@@ -172,6 +160,10 @@ public final class IceAgent {
         if (state != IceAgentState.CHECKING) {
             return;
         }
+        if (!pending.contains(currentTransaction)) {
+            // An error response ended that transaction; the next attempt is a new one.
+            writeRequest(true);
+        }
         sendRequest();
         rtoMs = Math.min(rtoMs * 2, timings.maxRto().toMillis());
         retransmitTimer = loop.setTimer(rtoMs, this::retransmit);
@@ -224,6 +216,7 @@ public final class IceAgent {
             pending.removeFirst();
         }
         pending.addLast(tid);
+        currentTransaction = tid;
     }
 
     private void sendRequest() {

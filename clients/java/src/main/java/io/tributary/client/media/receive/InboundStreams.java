@@ -51,11 +51,6 @@ public final class InboundStreams {
         return bySsrc.computeIfAbsent((int) ssrc, key -> new ReceivedStream(ssrc & 0xFFFF_FFFFL, MediaCodec.OTHER));
     }
 
-    /** The stream of this SSRC if anything is known about it, else null. */
-    public ReceivedStream find(long ssrc) {
-        return bySsrc.get((int) ssrc);
-    }
-
     public Collection<ReceivedStream> streams() {
         return List.copyOf(bySsrc.values());
     }
