@@ -1,0 +1,33 @@
+package io.tributary.client.media;
+
+import io.tributary.worker.ortc.DtlsParameters;
+import io.tributary.worker.ortc.IceCandidate;
+import io.tributary.worker.ortc.IceParameters;
+import io.tributary.worker.ortc.TransportProtocol;
+import java.net.InetSocketAddress;
+import java.util.Comparator;
+import java.util.List;
+
+/** What {@code router.createWebRtcTransport()} returns that the peer needs: ICE and DTLS parameters, candidates. */
+public record RemoteTransport(IceParameters iceParameters, List<IceCandidate> iceCandidates,
+                              DtlsParameters dtlsParameters) {
+
+    public RemoteTransport {
+        iceCandidates = List.copyOf(iceCandidates);
+    }
+
+    /** The highest-priority candidate of {@code protocol}; throws when the transport offers none. */
+    public IceCandidate candidate(TransportProtocol protocol) {
+        return iceCandidates.stream()
+                .filter(c -> c.protocol() == protocol)
+                .max(Comparator.comparingLong(IceCandidate::priority))
+                .orElseThrow(() -> new MediaPeerException("the transport offers no " + protocol + " candidate among "
+                        + iceCandidates));
+    }
+
+    /** A candidate's address ({@code address}, else the deprecated {@code ip}) and port. */
+    public static InetSocketAddress addressOf(IceCandidate candidate) {
+        String host = candidate.address() != null ? candidate.address() : candidate.ip();
+        return new InetSocketAddress(host, candidate.port());
+    }
+}
