@@ -271,11 +271,12 @@ final class EchoEndpoint implements AutoCloseable {
     private void onPacket(byte[] buf, int off, int len, TransportTuple tuple) {
         switch (PacketKind.classify(buf, off, len)) {
             case STUN -> {
-                tuples.putIfAbsent(tuple.key(), tuple.persist());
-                ice.processStun(buf, off, len, tuple.key(), tuple.remote(), System.currentTimeMillis());
+                TransportTuple kept = tuple.persist();
+                tuples.putIfAbsent(kept, kept);
+                ice.processStun(buf, off, len, kept, tuple.remote(), System.currentTimeMillis());
             }
             case DTLS -> {
-                if (ice.isValidTuple(tuple.key())) {
+                if (ice.isValidTuple(tuple)) {
                     dtls.feed(buf, off, len);
                 }
             }
