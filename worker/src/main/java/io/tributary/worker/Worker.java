@@ -6,6 +6,7 @@ import io.tributary.worker.events.Event;
 import io.tributary.worker.events.EventEmitter;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
+import io.tributary.worker.rtp.stream.PacketSlotPool;
 import io.tributary.worker.transport.webrtc.WebRtcServer;
 import io.tributary.worker.transport.webrtc.WebRtcServerOptions;
 import io.vertx.core.Future;
@@ -32,6 +33,8 @@ public final class Worker {
     /** Observer: the worker closed. */
     public static final Event<Void> CLOSE = Event.signal("close");
 
+    private static final int PACKET_SLOTS_KEPT_IDLE = 4096;
+
     private final Vertx vertx;
     private final WorkerSettings settings;
     private final WorkerLoop loop;
@@ -40,6 +43,8 @@ public final class Worker {
     private final Map<String, Router> routers = new LinkedHashMap<>();
     private final Map<String, WebRtcServer> webRtcServers = new LinkedHashMap<>();
     private final DtlsCertificate dtlsCertificate;
+    /** Retransmission-buffer slots, shared by all consumers of the worker (single-threaded, on its loop). */
+    private final PacketSlotPool packetSlotPool = new PacketSlotPool(PACKET_SLOTS_KEPT_IDLE);
     private volatile boolean closed;
     private Map<String, Object> appData;
 
@@ -111,6 +116,10 @@ public final class Worker {
 
     public EventEmitter observer() {
         return observer;
+    }
+
+    public PacketSlotPool packetSlotPool() {
+        return packetSlotPool;
     }
 
     /** The DTLS identity all this worker's transports present. */

@@ -8,7 +8,12 @@ import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.producer.Producer;
+import io.tributary.worker.rtcp.NackPacket;
+import io.tributary.worker.rtcp.ReportBlock;
+import io.tributary.worker.rtcp.RtcpCompoundWriter;
 import io.tributary.worker.rtp.RtpPacket;
+import io.tributary.worker.rtp.stream.PacketSlotPool;
+import io.tributary.worker.rtp.stream.RtpStreamSend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +46,7 @@ public abstract class Consumer extends MediaEntity {
 
     /** Room after a packet for the SRTP tag and for extensions the consumer adds. */
     protected static final int BUFFER_SIZE = 1500 + 128;
+    private static final java.util.Random RANDOM = new java.util.Random();
 
     protected final Producer producer;
     protected final MediaKind kind;
@@ -55,11 +61,10 @@ public abstract class Consumer extends MediaEntity {
     private boolean paused;
     private boolean producerPaused;
     private int priority = 1;
-    protected long packetsSent;
-    protected long bytesSent;
+    protected final RtpStreamSend sendStream;
 
     protected Consumer(String id, Producer producer, RtpParameters rtpParameters, ConsumerType type, boolean paused,
-                       Output output, Map<String, Object> appData) {
+                       PacketSlotPool pool, Output output, Map<String, Object> appData) {
         super(id, appData);
         this.producer = producer;
         this.kind = producer.kind();
@@ -73,6 +78,8 @@ public abstract class Consumer extends MediaEntity {
         for (RtpHeaderExtensionParameters ext : rtpParameters.headerExtensionsOrEmpty()) {
             extensionIdMap[ext.id()] = (byte) ext.id();
         }
+        this.sendStream = new RtpStreamSend(ConsumerStreamParams.of(rtpParameters), new SendStreamEvents(), pool,
+                RANDOM.nextInt(0x10000), System.currentTimeMillis());
     }
 
     public String producerId() {
@@ -134,6 +141,7 @@ public abstract class Consumer extends MediaEntity {
             return;
         }
         paused = true;
+        sendStream.pause();
         if (!producerPaused) {
             observer.emit(PAUSE);
         }
@@ -232,20 +240,35 @@ public abstract class Consumer extends MediaEntity {
     }
 
     /** mediasoup's {@code getStats()}: this consumer's outbound-rtp, then the producer's inbound streams. */
-    public List<Map<String, Object>> getStats(long nowMs) {
-        List<Map<String, Object>> stats = new ArrayList<>();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", "outbound-rtp");
-        out.put("timestamp", nowMs);
-        out.put("ssrc", ssrc & 0xffffffffL);
-        out.put("kind", kind.value());
-        out.put("mimeType", rtpParameters.codecsOrEmpty().get(0).mimeType());
-        out.put("packetCount", packetsSent);
-        out.put("byteCount", bytesSent);
-        out.put("score", score().score());
-        stats.add(out);
+    public List<Object> getStats(long nowMs) {
+        List<Object> stats = new ArrayList<>();
+        stats.add(sendStream.getStats(nowMs));
         stats.addAll(producer.getStats(nowMs));
         return stats;
+    }
+
+    /** A NACK from the remote receiver for this consumer's SSRC: resend what the buffer still has. */
+    public void receiveNack(NackPacket nack, long nowMs) {
+        if (!closed()) {
+            sendStream.receiveNack(nack, nowMs);
+        }
+    }
+
+    /** A report block about this consumer's stream, from the remote receiver: loss, RTT, score. */
+    public void receiveReceiverReport(ReportBlock block, long nowMs) {
+        if (!closed()) {
+            sendStream.receiveReceiverReport(block, nowMs);
+        }
+    }
+
+    /** Adds this consumer's SR to the transport's periodic RTCP; false when the writer is full. */
+    public boolean addSenderReport(RtcpCompoundWriter writer, long nowMs) {
+        return closed() || sendStream.addSenderReport(writer, nowMs);
+    }
+
+    /** The consumer's own send score (0-10), from the remote's receiver reports. */
+    protected int sendScore() {
+        return sendStream.score();
     }
 
     public Map<String, Object> dump() {
@@ -262,10 +285,25 @@ public abstract class Consumer extends MediaEntity {
         return dump;
     }
 
-    /** Counts and sends the packet in {@link #buffer}, now rewritten, through the transport. */
-    protected final void emit(int len) {
-        packetsSent++;
-        bytesSent += len;
-        output.sendRtp(buffer, 0, len);
+    /** Keeps a copy for NACKs and sends the packet in {@link #buffer}, now rewritten, through the transport. */
+    protected final void emit(int len, long nowMs) {
+        if (packet.wrap(buffer, 0, len) && sendStream.receivePacket(packet, nowMs)) {
+            output.sendRtp(buffer, 0, len);
+        }
+    }
+
+    /** Resent packets (RTX or original) leave like any other. */
+    private final class SendStreamEvents implements RtpStreamSend.Listener {
+        @Override
+        public void onRetransmitRtpPacket(RtpStreamSend stream, RtpPacket resent) {
+            output.sendRtp(resent.buffer(), resent.offset(), resent.length());
+        }
+
+        @Override
+        public void onScore(RtpStreamSend stream, int score, int previousScore) {
+            ConsumerScore current = score();
+            events.emit(SCORE, current);
+            observer.emit(SCORE, current);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.worker.consumer;
 import io.tributary.worker.errors.UnsupportedError;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.producer.Producer;
+import io.tributary.worker.rtp.stream.PacketSlotPool;
 
 /** Picks the consumer class for a producer, as mediasoup's transport does: by producer type, or pipe. */
 public final class Consumers {
@@ -11,16 +12,16 @@ public final class Consumers {
     }
 
     public static Consumer create(String id, Producer producer, RtpParameters params, boolean pipe,
-                                  ConsumerOptions options, Consumer.Output output) {
+                                  ConsumerOptions options, PacketSlotPool pool, Consumer.Output output) {
         if (pipe) {
             throw new UnsupportedError("pipe consumers are not implemented yet");
         }
         return switch (producer.type()) {
-            case SIMPLE -> new SimpleConsumer(id, producer, params, ConsumerType.SIMPLE, options.paused(), output,
+            case SIMPLE -> new SimpleConsumer(id, producer, params, ConsumerType.SIMPLE, options.paused(), pool, output,
                     options.appData());
             case SIMULCAST -> new SimulcastConsumer(id, producer, params, options.paused(), options.preferredLayers(),
-                    output, options.appData());
-            case SVC -> new SimpleConsumer(id, producer, params, ConsumerType.SVC, options.paused(), output,
+                    pool, output, options.appData());
+            case SVC -> new SimpleConsumer(id, producer, params, ConsumerType.SVC, options.paused(), pool, output,
                     options.appData());
         };
     }

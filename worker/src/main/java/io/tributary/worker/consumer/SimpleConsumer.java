@@ -4,6 +4,7 @@ import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtp.RtpPacket;
+import io.tributary.worker.rtp.stream.PacketSlotPool;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,14 @@ public final class SimpleConsumer extends Consumer {
     private boolean keyFrameRequested;
 
     public SimpleConsumer(String id, Producer producer, RtpParameters rtpParameters, ConsumerType type, boolean paused,
-                          Output output, Map<String, Object> appData) {
-        super(id, producer, rtpParameters, type, paused, output, appData);
+                          PacketSlotPool pool, Output output, Map<String, Object> appData) {
+        super(id, producer, rtpParameters, type, paused, pool, output, appData);
         this.mid = rtpParameters.mid() == null ? null : rtpParameters.mid().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
     public ConsumerScore score() {
-        return new ConsumerScore(10, producer.score().isEmpty() ? 0 : producer.score().get(0).score(),
+        return new ConsumerScore(sendScore(), producer.score().isEmpty() ? 0 : producer.score().get(0).score(),
                 List.of(producer.score().isEmpty() ? 0 : producer.score().get(0).score()));
     }
 
@@ -57,7 +58,7 @@ public final class SimpleConsumer extends Consumer {
         packet.setSsrc(ssrc);
         packet.setSequenceNumber(sequence.rewrite(in.sequenceNumber()));
         len = OutgoingExtensions.apply(packet, extensionIdMap, mid);
-        emit(len);
+        emit(len, nowMs);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tributary.worker.ortc.ScalabilityMode;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.codec.Vp8PayloadDescriptor;
+import io.tributary.worker.rtp.stream.PacketSlotPool;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,8 @@ public final class SimulcastConsumer extends Consumer {
     private boolean syncRequired = true;
 
     public SimulcastConsumer(String id, Producer producer, RtpParameters rtpParameters, boolean paused,
-                             ConsumerLayers preferred, Output output, Map<String, Object> appData) {
-        super(id, producer, rtpParameters, ConsumerType.SIMULCAST, paused, output, appData);
+                             ConsumerLayers preferred, PacketSlotPool pool, Output output, Map<String, Object> appData) {
+        super(id, producer, rtpParameters, ConsumerType.SIMULCAST, paused, pool, output, appData);
         List<RtpEncodingParameters> consumable = producer.consumableRtpParameters().encodingsOrEmpty();
         this.spatialLayers = consumable.size();
         this.temporalLayers = ScalabilityMode.parse(consumable.get(0).scalabilityMode()).temporalLayers();
@@ -81,7 +82,7 @@ public final class SimulcastConsumer extends Consumer {
             scores.add(last >= 0 && now - last <= STREAM_INACTIVE_MS ? 10 : 0);
         }
         int current = currentSpatial >= 0 ? scores.get(currentSpatial) : 0;
-        return new ConsumerScore(10, current, scores);
+        return new ConsumerScore(sendScore(), current, scores);
     }
 
     /** mediasoup clamps to the producer's layers; a missing temporal layer means the highest. */
@@ -194,7 +195,7 @@ public final class SimulcastConsumer extends Consumer {
                 vp8View.setTl0PicIdx(lastTl0);
             }
         }
-        emit(OutgoingExtensions.apply(packet, extensionIdMap, mid));
+        emit(OutgoingExtensions.apply(packet, extensionIdMap, mid), nowMs);
     }
 
     /**

@@ -12,10 +12,14 @@ import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpMapping;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.rtcp.FirPacket;
+import io.tributary.worker.rtcp.NackPacket;
 import io.tributary.worker.rtcp.PliPacket;
+import io.tributary.worker.rtcp.RtcpCompoundWriter;
 import io.tributary.worker.rtp.RtpExtensionIds;
 import io.tributary.worker.rtp.RtpPacket;
-import io.tributary.worker.rtp.RtxCodec;
+import io.tributary.worker.rtp.stream.KeyFrameRequestManager;
+import io.tributary.worker.rtp.stream.RtpStreamRecv;
+import io.tributary.worker.rtp.stream.RtpStreamRecvStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,6 +39,9 @@ public final class Producer extends MediaEntity {
     public static final Event<Void> CLOSE = Event.signal("close");
     public static final Event<Void> PAUSE = Event.signal("pause");
     public static final Event<Void> RESUME = Event.signal("resume");
+    /** Public and observer: every encoding's score, when one changes. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final Event<List<ProducerScore>> SCORE = (Event) Event.of("score", List.class);
 
     /** Extensions a producer keeps (as mediasoup's worker); the rest are blanked to padding. */
     private static final List<String> KEPT_AUDIO = List.of(RtpExtensionIds.URI_MID, RtpExtensionIds.URI_ABS_CAPTURE_TIME,
@@ -43,6 +50,8 @@ public final class Producer extends MediaEntity {
             RtpExtensionIds.URI_PLAYOUT_DELAY, RtpExtensionIds.URI_FRAME_MARKING_07, RtpExtensionIds.URI_FRAME_MARKING,
             RtpExtensionIds.URI_VIDEO_ORIENTATION, RtpExtensionIds.URI_TOFFSET);
     private static final long KEY_FRAME_REQUEST_INTERVAL_MS = 1000;
+    /** A NACK of up to 1000 sequence numbers, plus room for the SRTCP trailer. */
+    private static final int RTCP_SCRATCH = 12 + 4 * 1000 + 64;
 
     /** Receives every forwarded packet of a producer; the packet is only valid during the call. */
     @FunctionalInterface
@@ -62,11 +71,10 @@ public final class Producer extends MediaEntity {
     private final RtpParameters consumableRtpParameters;
     private final RtpMapping rtpMapping;
     private final ProducerStreams streams;
-    private final KeyFrameDetector keyFrames;
+    private final KeyFrameRequestManager keyFrameRequests;
     private final byte[] extensionIdMap = new byte[256];
     private final int[] mappedPayloadTypes = new int[128];
-    private final boolean usePli;
-    private final byte[] rtcpScratch = new byte[64];
+    private final byte[] rtcpScratch = new byte[RTCP_SCRATCH];
     private final int midId;
     private final int ridId;
     private final int rridId;
@@ -74,10 +82,9 @@ public final class Producer extends MediaEntity {
     private RtcpSender rtcpSender = (buf, off, len) -> { };
     private java.util.function.Consumer<byte[]> directInput;
     private boolean paused;
-    private int firSequenceNumber;
 
     public Producer(String id, MediaKind kind, RtpParameters rtpParameters, RtpParameters consumableRtpParameters,
-                    RtpMapping rtpMapping, boolean paused, Map<String, Object> appData) {
+                    RtpMapping rtpMapping, boolean paused, int keyFrameRequestDelay, Map<String, Object> appData) {
         super(id, appData);
         this.kind = kind;
         this.rtpParameters = rtpParameters;
@@ -85,10 +92,8 @@ public final class Producer extends MediaEntity {
         this.rtpMapping = rtpMapping;
         this.type = ProducerType.of(rtpParameters);
         this.paused = paused;
-        RtpCodecParameters media = rtpParameters.codecsOrEmpty().get(0);
-        this.keyFrames = kind == MediaKind.VIDEO ? KeyFrameDetector.forMimeType(media.mimeType()) : KeyFrameDetector.NEVER;
-        this.usePli = hasFeedback(media, "nack", "pli");
-        this.streams = new ProducerStreams(rtpParameters, rtpMapping);
+        this.streams = new ProducerStreams(kind, rtpParameters, rtpMapping, new StreamEvents());
+        this.keyFrameRequests = new KeyFrameRequestManager(this::sendKeyFrameRequest, keyFrameRequestDelay);
         Arrays.fill(mappedPayloadTypes, -1);
         for (RtpMapping.CodecMapping mapping : rtpMapping.codecs()) {
             mappedPayloadTypes[mapping.payloadType()] = mapping.mappedPayloadType();
@@ -177,34 +182,32 @@ public final class Producer extends MediaEntity {
 
     /**
      * An RTP packet the transport's listener routed here, already decrypted. Learns the SSRC of a
-     * RID-only encoding, repairs RTX into the original, maps it to the router's space and forwards it.
+     * RID-only encoding, repairs RTX into the original (dropping duplicates), maps the packet to the
+     * router's space and forwards it.
      */
     public void receiveRtp(RtpPacket packet, long nowMs) {
         if (closed()) {
             return;
         }
-        int index = streams.encodingOf(packet, ridId, rridId);
+        int index = streams.encodingOf(packet, ridId, rridId, nowMs);
         if (index < 0) {
             return;
         }
         ProducerStreams.Stream stream = streams.stream(index);
-        if (packet.ssrc() == stream.rtxSsrc) {
-            if (!repairRtx(packet, stream)) {
-                return;
-            }
+        boolean rtx = stream.rtxSsrc != 0 && packet.ssrc() == stream.rtxSsrc && packet.ssrc() != stream.ssrc;
+        if (!(rtx ? stream.recv.receiveRtxPacket(packet, nowMs) : stream.recv.receivePacket(packet, nowMs))) {
+            return;
         }
-        stream.onPacket(packet, nowMs);
         if (paused) {
             return;
         }
         int mappedPt = mappedPayloadTypes[packet.payloadType() & 0x7f];
         if (mappedPt < 0) {
-            stream.discarded++;
             return;
         }
-        boolean keyFrame = keyFrames.isKeyFrame(packet);
+        boolean keyFrame = stream.recv.packetInfo().keyFrame();
         if (keyFrame) {
-            stream.keyFrameReceived();
+            keyFrameRequests.keyFrameReceived(stream.ssrc);
         }
         packet.setPayloadType(mappedPt);
         packet.setSsrc((int) stream.mappedSsrc);
@@ -212,41 +215,99 @@ public final class Producer extends MediaEntity {
         sink.onProducerRtp(this, packet, index, keyFrame, nowMs);
     }
 
-    /** RTX arrives with its own SSRC/PT/seq and the original seq first in the payload: restore the original. */
-    private boolean repairRtx(RtpPacket packet, ProducerStreams.Stream stream) {
-        if (packet.payloadLength() <= RtxCodec.OSN_LENGTH) {
-            return false;
-        }
-        int len = RtxCodec.decode(packet, packet.buffer(), packet.offset(), stream.payloadType, stream.ssrc);
-        if (len < 0 || !packet.wrap(packet.buffer(), packet.offset(), len)) {
-            return false;
-        }
-        stream.repaired++;
-        return true;
-    }
-
-    /**
-     * Asks the sender for a key frame of the encoding with router-space SSRC {@code mappedSsrc}: PLI when
-     * negotiated, else FIR, at most once a second per encoding unless one arrived in between.
-     */
+    /** A consumer needs a key frame of the encoding with router-space SSRC {@code mappedSsrc}. */
     public void requestKeyFrame(long mappedSsrc, long nowMs) {
         if (closed() || paused || kind != MediaKind.VIDEO) {
             return;
         }
         ProducerStreams.Stream stream = streams.byMappedSsrc(mappedSsrc);
-        if (stream == null || stream.ssrc == 0 || !stream.mayRequestKeyFrame(nowMs, KEY_FRAME_REQUEST_INTERVAL_MS)) {
+        if (stream != null && stream.recv != null) {
+            keyFrameRequests.keyFrameNeeded(stream.ssrc, nowMs);
+        }
+    }
+
+    /** The key-frame manager decided to ask: PLI or FIR, at most once a second per stream. */
+    private void sendKeyFrameRequest(int ssrc) {
+        ProducerStreams.Stream stream = streams.bySsrc(ssrc);
+        if (stream != null && stream.mayRequestKeyFrame(System.currentTimeMillis(), KEY_FRAME_REQUEST_INTERVAL_MS)) {
+            stream.recv.requestKeyFrame();
+        }
+    }
+
+    /** Periodic work (every 40 ms): NACK retries, inactivity, key frame retries and deferred requests. */
+    public void onTimer(long nowMs) {
+        if (closed()) {
             return;
         }
-        int len;
-        if (usePli) {
-            len = PliPacket.write(rtcpScratch, 0, stream.ssrc, stream.ssrc);
-            stream.pliCount++;
-        } else {
-            len = FirPacket.write(rtcpScratch, 0, stream.ssrc, stream.ssrc, stream.ssrc, firSequenceNumber++ & 0xff);
-            stream.firCount++;
+        streams.onTimer(nowMs);
+        keyFrameRequests.onTimer(nowMs);
+        for (int i = 0; i < streams.size(); i++) {
+            ProducerStreams.Stream stream = streams.stream(i);
+            if (stream.recv != null && stream.deferredRequestDue(nowMs, KEY_FRAME_REQUEST_INTERVAL_MS)
+                    && stream.mayRequestKeyFrame(nowMs, KEY_FRAME_REQUEST_INTERVAL_MS)) {
+                stream.recv.requestKeyFrame();
+            }
         }
-        if (len > 0) {
+    }
+
+    /** An SR from the sender for one of this producer's SSRCs (media or RTX). */
+    public void receiveSenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long nowMs) {
+        for (int i = 0; i < streams.size(); i++) {
+            ProducerStreams.Stream stream = streams.stream(i);
+            if (stream.recv == null) {
+                continue;
+            }
+            if (stream.ssrc == ssrc) {
+                stream.recv.receiveSenderReport(ntpTimestamp, rtpTimestamp, nowMs);
+            } else if (stream.rtxSsrc == ssrc && stream.rtxSsrc != 0) {
+                stream.recv.receiveRtxSenderReport(ntpTimestamp, nowMs);
+            }
+        }
+    }
+
+    /** Adds a report block per receiving stream to the transport's RR; false when the writer is full. */
+    public boolean addReceiverReportBlocks(RtcpCompoundWriter writer, long nowMs) {
+        for (int i = 0; i < streams.size(); i++) {
+            RtpStreamRecv recv = streams.stream(i).recv;
+            if (recv != null && (!recv.addReceiverReportBlock(writer, 0, nowMs) || !recv.addRtxReceiverReportBlock(writer, nowMs))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The streams' NACK/PLI/FIR go to the sender; score changes become the {@code score} event. */
+    private final class StreamEvents implements RtpStreamRecv.Listener {
+        @Override
+        public void onSendNack(RtpStreamRecv stream, int[] seqs, int count) {
+            int from = 0;
+            while (from < count) {
+                int n = Math.min(count - from, 64);
+                int len = NackPacket.write(rtcpScratch, 0, 0, stream.ssrc(), seqs, from, n);
+                if (len > 0) {
+                    rtcpSender.sendRtcp(rtcpScratch, 0, len);
+                }
+                from += n;
+            }
+        }
+
+        @Override
+        public void onSendPli(RtpStreamRecv stream) {
+            int len = PliPacket.write(rtcpScratch, 0, stream.ssrc(), stream.ssrc());
             rtcpSender.sendRtcp(rtcpScratch, 0, len);
+        }
+
+        @Override
+        public void onSendFir(RtpStreamRecv stream, int sequenceNumber) {
+            int len = FirPacket.write(rtcpScratch, 0, stream.ssrc(), stream.ssrc(), stream.ssrc(), sequenceNumber);
+            rtcpSender.sendRtcp(rtcpScratch, 0, len);
+        }
+
+        @Override
+        public void onScore(RtpStreamRecv stream, int score, int previousScore) {
+            List<ProducerScore> scores = streams.scores();
+            events.emit(SCORE, scores);
+            observer.emit(SCORE, scores);
         }
     }
 
@@ -304,8 +365,8 @@ public final class Producer extends MediaEntity {
     }
 
     /** mediasoup's {@code getStats()}: inbound-rtp per stream that has received RTP. */
-    public List<Map<String, Object>> getStats(long nowMs) {
-        return streams.stats(kind, nowMs);
+    public List<RtpStreamRecvStats> getStats(long nowMs) {
+        return streams.stats(nowMs);
     }
 
     /** mediasoup's dump shape. */

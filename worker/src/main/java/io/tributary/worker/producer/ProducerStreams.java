@@ -5,22 +5,26 @@ import io.tributary.worker.ortc.RtpCodecParameters;
 import io.tributary.worker.ortc.RtpEncodingParameters;
 import io.tributary.worker.ortc.RtpMapping;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.ScalabilityMode;
 import io.tributary.worker.rtp.RtpPacket;
+import io.tributary.worker.rtp.stream.PacketInspector;
+import io.tributary.worker.rtp.stream.RtpStreamParams;
+import io.tributary.worker.rtp.stream.RtpStreamRecv;
+import io.tributary.worker.rtp.stream.RtpStreamRecvStats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The incoming streams of a producer, one per encoding: which SSRC (and RTX SSRC) each has, learned
- * from the RID/RRID extensions when the sender did not signal SSRCs, and what each has received.
+ * from the RID/RRID extensions when the sender did not signal SSRCs, and its {@link RtpStreamRecv}
+ * (loss, jitter, NACK, score), created once the media SSRC is known.
  */
 final class ProducerStreams {
 
-    /** Silence longer than this makes a stream inactive (score 0), as mediasoup's worker. */
-    private static final long INACTIVITY_MS = 1500;
+    /** mediasoup delays NACKs toward producers a little, so reordering does not cause needless ones. */
+    private static final int SEND_NACK_DELAY_MS = 10;
 
     static final class Stream {
         final int index;
@@ -29,79 +33,70 @@ final class ProducerStreams {
         final long mappedSsrc;
         final int payloadType;
         final int rtxPayloadType;
-        final int clockRate;
-        final String mimeType;
         int ssrc;
         int rtxSsrc;
-        long packetCount;
-        long byteCount;
-        long discarded;
-        long repaired;
-        long pliCount;
-        long firCount;
-        long lastPacketMs = -1;
+        RtpStreamRecv recv;
         private long lastKeyFrameRequestMs = Long.MIN_VALUE;
-        private boolean keyFrameSinceRequest = true;
+        private boolean keyFrameRequestDeferred;
 
-        Stream(int index, RtpEncodingParameters encoding, long mappedSsrc, RtpCodecParameters media, int rtxPayloadType) {
+        Stream(int index, RtpEncodingParameters encoding, long mappedSsrc, int payloadType, int rtxPayloadType) {
             this.index = index;
             this.rid = encoding.rid();
             this.ridBytes = rid == null ? null : rid.getBytes(StandardCharsets.US_ASCII);
             this.mappedSsrc = mappedSsrc;
-            this.payloadType = media.payloadType();
+            this.payloadType = payloadType;
             this.rtxPayloadType = rtxPayloadType;
-            this.clockRate = media.clockRate();
-            this.mimeType = media.mimeType();
             this.ssrc = encoding.ssrc() != null ? encoding.ssrc().intValue() : 0;
             this.rtxSsrc = encoding.rtx() != null ? (int) encoding.rtx().ssrc() : 0;
         }
 
-        void onPacket(RtpPacket packet, long nowMs) {
-            packetCount++;
-            byteCount += packet.length();
-            lastPacketMs = nowMs;
-        }
-
-        void keyFrameReceived() {
-            keyFrameSinceRequest = true;
-        }
-
-        /** A request goes out if none did within the interval, or a key frame came since the last one. */
+        /**
+         * At most one request a second reaches the sender (the SFU's promise to producers); a request
+         * inside that second is deferred and sent when it ends.
+         */
         boolean mayRequestKeyFrame(long nowMs, long intervalMs) {
-            if (!keyFrameSinceRequest && nowMs - lastKeyFrameRequestMs < intervalMs) {
+            if (nowMs - lastKeyFrameRequestMs < intervalMs) {
+                keyFrameRequestDeferred = true;
                 return false;
             }
             lastKeyFrameRequestMs = nowMs;
-            keyFrameSinceRequest = false;
+            keyFrameRequestDeferred = false;
             return true;
         }
 
-        boolean active(long nowMs) {
-            return lastPacketMs >= 0 && nowMs - lastPacketMs <= INACTIVITY_MS;
+        boolean deferredRequestDue(long nowMs, long intervalMs) {
+            return keyFrameRequestDeferred && nowMs - lastKeyFrameRequestMs >= intervalMs;
         }
     }
 
     private final Stream[] streams;
+    private final RtpCodecParameters media;
+    private final MediaKind kind;
+    private final String cname;
+    private final ScalabilityMode layers;
+    private final boolean inactivityCheck;
+    private final RtpStreamRecv.Listener listener;
 
-    ProducerStreams(RtpParameters params, RtpMapping mapping) {
-        RtpCodecParameters media = params.codecsOrEmpty().get(0);
+    ProducerStreams(MediaKind kind, RtpParameters params, RtpMapping mapping, RtpStreamRecv.Listener listener) {
+        this.kind = kind;
+        this.media = params.codecsOrEmpty().get(0);
+        this.cname = params.rtcp() != null ? params.rtcp().cname() : null;
+        this.listener = listener;
         int rtxPt = -1;
         for (RtpCodecParameters codec : params.codecsOrEmpty()) {
-            if (codec.mimeType().toLowerCase(Locale.ROOT).endsWith("/rtx")
-                    && codec.parameters() != null && Integer.valueOf(media.payloadType()).equals(intParam(codec, "apt"))) {
+            Object apt = codec.parameters() == null ? null : codec.parameters().get("apt");
+            if (codec.mimeType().toLowerCase(Locale.ROOT).endsWith("/rtx") && apt instanceof Number n
+                    && n.intValue() == media.payloadType()) {
                 rtxPt = codec.payloadType();
             }
         }
         List<RtpEncodingParameters> encodings = params.encodingsOrEmpty();
+        this.layers = ScalabilityMode.parse(encodings.get(0).scalabilityMode());
+        this.inactivityCheck = encodings.size() > 1;
         streams = new Stream[encodings.size()];
         for (int i = 0; i < streams.length; i++) {
-            streams[i] = new Stream(i, encodings.get(i), mapping.encodings().get(i).mappedSsrc(), media, rtxPt);
+            streams[i] = new Stream(i, encodings.get(i), mapping.encodings().get(i).mappedSsrc(), media.payloadType(), rtxPt);
         }
-    }
-
-    private static Integer intParam(RtpCodecParameters codec, String key) {
-        Object v = codec.parameters().get(key);
-        return v instanceof Number n ? n.intValue() : null;
     }
 
     int size() {
@@ -121,39 +116,48 @@ final class ProducerStreams {
         return null;
     }
 
+    Stream bySsrc(int ssrc) {
+        for (Stream s : streams) {
+            if (s.recv != null && s.ssrc == ssrc) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /**
      * The encoding a packet belongs to, learning SSRCs on the way (mediasoup's GetRtpStream): a known
      * SSRC or RTX SSRC; else the RID or repaired RID extension; else, for a single encoding signalled by
      * MID only, the media or RTX payload type. -1 when the packet fits no encoding.
      */
-    int encodingOf(RtpPacket packet, int ridId, int rridId) {
+    int encodingOf(RtpPacket packet, int ridId, int rridId, long nowMs) {
         int ssrc = packet.ssrc();
         for (Stream s : streams) {
-            if ((s.ssrc == ssrc && s.ssrc != 0) || (s.rtxSsrc == ssrc && s.rtxSsrc != 0)) {
+            if (s.recv != null && (s.ssrc == ssrc || (s.rtxSsrc == ssrc && s.rtxSsrc != 0))) {
                 return s.index;
             }
         }
         for (Stream s : streams) {
-            if (s.ridBytes == null) {
-                continue;
+            if (s.recv == null && s.ssrc == ssrc && s.ssrc != 0) {
+                return learn(s, nowMs);
             }
-            if (ridId != 0 && s.ssrc == 0 && packet.extensionEquals(ridId, s.ridBytes)) {
+            if (s.ridBytes != null && ridId != 0 && s.recv == null && packet.extensionEquals(ridId, s.ridBytes)) {
                 s.ssrc = ssrc;
-                return s.index;
+                return learn(s, nowMs);
             }
-            if (rridId != 0 && s.rtxSsrc == 0 && packet.extensionEquals(rridId, s.ridBytes)) {
+            if (s.ridBytes != null && rridId != 0 && s.rtxSsrc == 0 && packet.extensionEquals(rridId, s.ridBytes)) {
                 s.rtxSsrc = ssrc;
-                return s.index;
+                return s.recv != null ? s.index : -1;
             }
         }
         if (streams.length == 1 && streams[0].rid == null) {
             Stream s = streams[0];
             int pt = packet.payloadType();
-            if (s.ssrc == 0 && pt == s.payloadType) {
+            if (s.recv == null && pt == s.payloadType) {
                 s.ssrc = ssrc;
-                return 0;
+                return learn(s, nowMs);
             }
-            if (s.rtxSsrc == 0 && pt == s.rtxPayloadType) {
+            if (s.rtxSsrc == 0 && pt == s.rtxPayloadType && s.recv != null) {
                 s.rtxSsrc = ssrc;
                 return 0;
             }
@@ -161,72 +165,59 @@ final class ProducerStreams {
         return -1;
     }
 
+    /** The media SSRC is known: the stream starts counting (an RTX SSRC learned later keeps working by PT). */
+    private int learn(Stream s, long nowMs) {
+        boolean rtx = s.rtxPayloadType >= 0;
+        RtpStreamParams params = new RtpStreamParams(s.index, s.ssrc & 0xffffffffL, media.payloadType(),
+                media.mimeType(), media.clockRate(), s.rid, cname,
+                rtx ? (long) s.rtxSsrc & 0xffffffffL : null, rtx ? s.rtxPayloadType : null,
+                Producer.hasFeedback(media, "nack", ""), Producer.hasFeedback(media, "nack", "pli"),
+                Producer.hasFeedback(media, "ccm", "fir"), useInBandFec(), false,
+                streams.length > 1 ? 1 : layers.spatialLayers(), layers.temporalLayers());
+        PacketInspector inspector = kind == MediaKind.VIDEO ? CodecInspector.forMimeType(media.mimeType()) : PacketInspector.NONE;
+        s.recv = new RtpStreamRecv(params, listener, inspector, SEND_NACK_DELAY_MS, inactivityCheck, nowMs);
+        return s.index;
+    }
+
+    private boolean useInBandFec() {
+        Object fec = media.parameters() == null ? null : media.parameters().get("useinbandfec");
+        return fec instanceof Number n && n.intValue() == 1;
+    }
+
+    void onTimer(long nowMs) {
+        for (Stream s : streams) {
+            if (s.recv != null) {
+                s.recv.onTimer(nowMs);
+            }
+        }
+    }
+
     List<ProducerScore> scores() {
-        long now = System.currentTimeMillis();
         List<ProducerScore> scores = new ArrayList<>();
         for (Stream s : streams) {
-            if (s.lastPacketMs >= 0) {
-                scores.add(new ProducerScore(s.index, s.ssrc & 0xffffffffL, s.rid, s.active(now) ? 10 : 0));
+            if (s.recv != null) {
+                scores.add(new ProducerScore(s.index, s.ssrc & 0xffffffffL, s.rid, s.recv.score()));
             }
         }
         return scores;
     }
 
-    List<Map<String, Object>> stats(MediaKind kind, long nowMs) {
-        List<Map<String, Object>> stats = new ArrayList<>();
+    List<RtpStreamRecvStats> stats(long nowMs) {
+        List<RtpStreamRecvStats> stats = new ArrayList<>();
         for (Stream s : streams) {
-            if (s.lastPacketMs < 0) {
-                continue;
+            if (s.recv != null) {
+                stats.add(s.recv.getStats(nowMs));
             }
-            Map<String, Object> st = new LinkedHashMap<>();
-            st.put("type", "inbound-rtp");
-            st.put("timestamp", nowMs);
-            st.put("ssrc", s.ssrc & 0xffffffffL);
-            if (s.rtxSsrc != 0) {
-                st.put("rtxSsrc", s.rtxSsrc & 0xffffffffL);
-            }
-            if (s.rid != null) {
-                st.put("rid", s.rid);
-            }
-            st.put("kind", kind.value());
-            st.put("mimeType", s.mimeType);
-            st.put("packetsLost", 0);
-            st.put("fractionLost", 0);
-            st.put("packetsDiscarded", s.discarded);
-            st.put("packetsRetransmitted", 0);
-            st.put("packetsRepaired", s.repaired);
-            st.put("nackCount", 0);
-            st.put("nackPacketCount", 0);
-            st.put("pliCount", s.pliCount);
-            st.put("firCount", s.firCount);
-            st.put("score", s.active(nowMs) ? 10 : 0);
-            st.put("jitter", 0);
-            st.put("packetCount", s.packetCount);
-            st.put("byteCount", s.byteCount);
-            st.put("bitrate", 0);
-            st.put("bitrateByLayer", Map.of());
-            stats.add(st);
         }
         return stats;
     }
 
-    List<Map<String, Object>> dump() {
-        List<Map<String, Object>> list = new ArrayList<>();
+    List<Object> dump() {
+        List<Object> list = new ArrayList<>();
         for (Stream s : streams) {
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("encodingIdx", s.index);
-            params.put("ssrc", s.ssrc & 0xffffffffL);
-            params.put("payloadType", s.payloadType);
-            params.put("mimeType", s.mimeType);
-            params.put("clockRate", s.clockRate);
-            if (s.rid != null) {
-                params.put("rid", s.rid);
+            if (s.recv != null) {
+                list.add(s.recv.dump());
             }
-            if (s.rtxSsrc != 0) {
-                params.put("rtxSsrc", s.rtxSsrc & 0xffffffffL);
-                params.put("rtxPayloadType", s.rtxPayloadType);
-            }
-            list.add(Map.of("params", params));
         }
         return list;
     }

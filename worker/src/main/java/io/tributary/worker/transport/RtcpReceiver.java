@@ -2,24 +2,38 @@ package io.tributary.worker.transport;
 
 import io.netty.util.collection.IntObjectHashMap;
 import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtcp.FirPacket;
+import io.tributary.worker.rtcp.NackPacket;
 import io.tributary.worker.rtcp.PliPacket;
+import io.tributary.worker.rtcp.ReceiverReport;
+import io.tributary.worker.rtcp.ReportBlock;
 import io.tributary.worker.rtcp.RtcpCompoundIterator;
 import io.tributary.worker.rtcp.RtcpPacketType;
+import io.tributary.worker.rtcp.SenderReport;
+import java.util.function.IntFunction;
 
 /**
- * Terminates the RTCP a transport receives (the SFU never forwards RTCP): key-frame requests go to the
- * consumer whose SSRC they name, which asks its producer. SR, RR, SDES, BYE, APP and the rest are consumed.
+ * Terminates the RTCP a transport receives (the SFU never forwards RTCP). About what the transport
+ * sends (consumers): PLI/FIR become key frame requests to the producer, NACK is answered from the
+ * retransmission buffer, RR blocks feed loss, RTT and score. About what it receives (producers): SR
+ * gives the NTP/RTP mapping. SDES, BYE, APP, XR and the rest are consumed and ignored.
  */
 final class RtcpReceiver {
 
     private final IntObjectHashMap<Consumer> consumersBySsrc;
+    private final IntFunction<Producer> producersBySsrc;
     private final RtcpCompoundIterator iterator = new RtcpCompoundIterator();
     private final PliPacket pli = new PliPacket();
     private final FirPacket fir = new FirPacket();
+    private final NackPacket nack = new NackPacket();
+    private final SenderReport sr = new SenderReport();
+    private final ReceiverReport rr = new ReceiverReport();
+    private final ReportBlock block = new ReportBlock();
 
-    RtcpReceiver(IntObjectHashMap<Consumer> consumersBySsrc) {
+    RtcpReceiver(IntObjectHashMap<Consumer> consumersBySsrc, IntFunction<Producer> producersBySsrc) {
         this.consumersBySsrc = consumersBySsrc;
+        this.producersBySsrc = producersBySsrc;
     }
 
     /** False when the compound packet was malformed (what came before the fault is still handled). */
@@ -28,8 +42,12 @@ final class RtcpReceiver {
             return false;
         }
         while (iterator.next()) {
-            if (iterator.packetType() == RtcpPacketType.PSFB) {
-                onPayloadFeedback(nowMs);
+            switch (iterator.packetType()) {
+                case RtcpPacketType.PSFB -> onPayloadFeedback(nowMs);
+                case RtcpPacketType.RTPFB -> onTransportFeedback(nowMs);
+                case RtcpPacketType.SR -> onSenderReport(nowMs);
+                case RtcpPacketType.RR -> onReceiverReport(nowMs);
+                default -> { }
             }
         }
         return !iterator.isMalformed();
@@ -49,6 +67,49 @@ final class RtcpReceiver {
                     consumer.receiveKeyFrameRequest(nowMs);
                 }
             }
+        }
+    }
+
+    private void onTransportFeedback(long nowMs) {
+        if (iterator.count() == RtcpPacketType.FMT_NACK
+                && nack.wrap(iterator.buffer(), iterator.offset(), iterator.length())) {
+            Consumer consumer = consumersBySsrc.get(nack.mediaSsrc());
+            if (consumer != null) {
+                consumer.receiveNack(nack, nowMs);
+            }
+        }
+    }
+
+    private void onSenderReport(long nowMs) {
+        if (!sr.wrap(iterator.buffer(), iterator.offset(), iterator.length())) {
+            return;
+        }
+        Producer producer = producersBySsrc.apply(sr.ssrc());
+        if (producer != null) {
+            producer.receiveSenderReport(sr.ssrc(), sr.ntpTimestamp(), sr.rtpTimestamp(), nowMs);
+        }
+        for (int i = 0; i < sr.reportCount(); i++) {
+            if (sr.reportBlock(i, block)) {
+                onReportBlock(nowMs);
+            }
+        }
+    }
+
+    private void onReceiverReport(long nowMs) {
+        if (!rr.wrap(iterator.buffer(), iterator.offset(), iterator.length())) {
+            return;
+        }
+        for (int i = 0; i < rr.reportCount(); i++) {
+            if (rr.reportBlock(i, block)) {
+                onReportBlock(nowMs);
+            }
+        }
+    }
+
+    private void onReportBlock(long nowMs) {
+        Consumer consumer = consumersBySsrc.get(block.ssrc());
+        if (consumer != null) {
+            consumer.receiveReceiverReport(block, nowMs);
         }
     }
 }

@@ -94,6 +94,11 @@ public final class RtpListener {
         return producer;
     }
 
+    /** The producer whose SSRC (media or RTX) this is, or null: for incoming SRs. */
+    public Producer producerBySsrc(int ssrc) {
+        return ssrcTable.get(ssrc);
+    }
+
     /** A string-valued extension (MID, RID) of the packet, or null. Only on a stream's first packets. */
     public String readExtension(RtpPacket packet, int id) {
         int len = packet.copyExtension(id, scratch, 0);

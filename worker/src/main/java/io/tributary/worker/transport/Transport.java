@@ -56,6 +56,8 @@ public abstract class Transport extends MediaEntity {
     private final RtpListener rtpListener = new RtpListener();
     private final RtpPacket rtpPacket = new RtpPacket();
     private final RtcpReceiver rtcpReceiver;
+    private final RtcpReports reports;
+    private long timer = -1;
     private String cnameForProducers;
     private int nextMidForConsumers;
     private int midExtensionId;
@@ -66,7 +68,13 @@ public abstract class Transport extends MediaEntity {
         super(id, appData);
         this.router = router;
         this.loop = router.worker().loop();
-        this.rtcpReceiver = new RtcpReceiver(consumersBySsrc);
+        this.rtcpReceiver = new RtcpReceiver(consumersBySsrc, rtpListener::producerBySsrc);
+        this.reports = new RtcpReports(producers.values(), consumers.values(), this::sendRtcp);
+        loop.execute(() -> {
+            if (!closed()) {
+                timer = router.worker().vertx().setPeriodic(RtcpReports.TICK_MS, t -> reports.onTick(System.currentTimeMillis()));
+            }
+        });
     }
 
     public Router router() {
@@ -137,6 +145,9 @@ public abstract class Transport extends MediaEntity {
         }
         for (Consumer consumer : List.copyOf(consumers.values())) {
             consumer.transportClosed();
+        }
+        if (timer >= 0) {
+            router.worker().vertx().cancelTimer(timer);
         }
         onClose();
         runCloseHooks();
@@ -222,7 +233,7 @@ public abstract class Transport extends MediaEntity {
         RtpParameters consumable = Ortc.getConsumableRtpParameters(kind, params, routerCaps, mapping.rtpMapping());
         String producerId = options.id() != null ? options.id() : UUID.randomUUID().toString();
         Producer producer = new Producer(producerId, kind, params, consumable, mapping.rtpMapping(),
-                options.paused(), options.appData());
+                options.paused(), options.keyFrameRequestDelay(), options.appData());
         rtpListener.addProducer(producer);
         rememberExtensionIds(producer);
         producers.put(producerId, producer);
@@ -258,7 +269,7 @@ public abstract class Transport extends MediaEntity {
         }
         String consumerId = UUID.randomUUID().toString();
         Consumer[] self = new Consumer[1];
-        Consumer consumer = Consumers.create(consumerId, producer, params, pipe, options,
+        Consumer consumer = Consumers.create(consumerId, producer, params, pipe, options, router.worker().packetSlotPool(),
                 new Consumer.Output() {
                     @Override
                     public void sendRtp(byte[] buf, int off, int len) {

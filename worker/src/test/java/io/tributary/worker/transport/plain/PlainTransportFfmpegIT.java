@@ -17,6 +17,7 @@ import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.codec.Vp8PayloadDescriptor;
+import io.tributary.worker.rtp.stream.RtpStreamRecvStats;
 import io.tributary.worker.transport.TransportListenInfo;
 import io.tributary.worker.transport.TupleInfo;
 import io.tributary.worker.transport.direct.DirectTransport;
@@ -115,7 +116,7 @@ class PlainTransportFfmpegIT {
         assertTrue(firstWasKeyFrame[0], "the consumer must start at a key frame");
         assertEquals(0, wrongSsrcOrPt.get(), "packets must carry the consumer's SSRC and payload type");
         assertEquals(0, seqGaps.get(), "the consumer's sequence numbers must be continuous on loopback");
-        List<Map<String, Object>> stats = result(worker.loop().call(() -> producer.getStats(System.currentTimeMillis())));
-        assertTrue(((Number) stats.get(0).get("packetCount")).longValue() >= 90, stats.toString());
+        List<RtpStreamRecvStats> stats = result(worker.loop().call(() -> producer.getStats(System.currentTimeMillis())));
+        assertTrue(stats.get(0).packetCount() >= 90, stats.toString());
     }
 }
