@@ -36,7 +36,8 @@ final class ProducerStreams {
         int ssrc;
         int rtxSsrc;
         RtpStreamRecv recv;
-        private long lastKeyFrameRequestMs = Long.MIN_VALUE;
+        /** -1 until the first request. */
+        private long lastKeyFrameRequestMs = -1;
         private boolean keyFrameRequestDeferred;
 
         Stream(int index, RtpEncodingParameters encoding, long mappedSsrc, int payloadType, int rtxPayloadType) {
@@ -55,7 +56,7 @@ final class ProducerStreams {
          * inside that second is deferred and sent when it ends.
          */
         boolean mayRequestKeyFrame(long nowMs, long intervalMs) {
-            if (nowMs - lastKeyFrameRequestMs < intervalMs) {
+            if (lastKeyFrameRequestMs >= 0 && nowMs - lastKeyFrameRequestMs < intervalMs) {
                 keyFrameRequestDeferred = true;
                 return false;
             }
