@@ -6,16 +6,15 @@ import io.tributary.worker.events.Event;
 import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.ortc.RtcpFeedback;
 import io.tributary.worker.ortc.RtpCodecParameters;
-import io.tributary.worker.ortc.RtpEncodingParameters;
 import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpMapping;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.RtpParametersDump;
 import io.tributary.worker.rtcp.FirPacket;
 import io.tributary.worker.rtcp.PliPacket;
 import io.tributary.worker.rtp.RtpExtensionIds;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.RtxCodec;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,28 +292,18 @@ public final class Producer extends MediaEntity {
         return streams.stats(kind, nowMs);
     }
 
-    /** mediasoup's dump shape. */
+    /** mediasoup's dump shape, with the parameters as the worker reports them. */
     public Map<String, Object> dump() {
         Map<String, Object> dump = new LinkedHashMap<>();
         dump.put("id", id());
         dump.put("kind", kind.value());
         dump.put("type", type.value());
-        dump.put("rtpParameters", withCodecPayloadTypes(rtpParameters));
+        dump.put("rtpParameters", RtpParametersDump.of(rtpParameters));
         dump.put("rtpMapping", rtpMapping);
         dump.put("rtpStreams", streams.dump());
-        dump.put("traceEventTypes", "");
+        dump.put("traceEventTypes", List.of());
         dump.put("paused", paused);
         return dump;
-    }
-
-    /** As the worker's dump: each encoding gains the payload type of the media codec. */
-    private static RtpParameters withCodecPayloadTypes(RtpParameters params) {
-        int pt = params.codecsOrEmpty().get(0).payloadType();
-        List<RtpEncodingParameters> encodings = new ArrayList<>();
-        for (RtpEncodingParameters e : params.encodingsOrEmpty()) {
-            encodings.add(e.codecPayloadType() != null ? e : e.toBuilder().codecPayloadType(pt).build());
-        }
-        return params.withEncodings(encodings);
     }
 
     static int internalId(String uri) {
