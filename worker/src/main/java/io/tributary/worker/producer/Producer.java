@@ -243,15 +243,18 @@ public final class Producer extends MediaEntity {
         return streams.size();
     }
 
+    /** Observer {@code pause} fires only on a real change; a closed producer rejects the call. */
     public void pause() {
-        if (!closed() && !paused) {
+        assertOpen();
+        if (!paused) {
             paused = true;
             observer.emit(PAUSE);
         }
     }
 
     public void resume() {
-        if (!closed() && paused) {
+        assertOpen();
+        if (paused) {
             paused = false;
             observer.emit(RESUME);
         }
@@ -289,11 +292,13 @@ public final class Producer extends MediaEntity {
 
     /** mediasoup's {@code getStats()}: inbound-rtp per stream that has received RTP. */
     public List<Map<String, Object>> getStats(long nowMs) {
+        assertOpen();
         return streams.stats(kind, nowMs);
     }
 
     /** mediasoup's dump shape, with the parameters as the worker reports them. */
     public Map<String, Object> dump() {
+        assertOpen();
         Map<String, Object> dump = new LinkedHashMap<>();
         dump.put("id", id());
         dump.put("kind", kind.value());
