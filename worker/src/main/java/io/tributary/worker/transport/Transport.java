@@ -16,6 +16,7 @@ import io.tributary.worker.ortc.ProducerRtpMapping;
 import io.tributary.worker.ortc.RtcpParameters;
 import io.tributary.worker.ortc.RtpCapabilities;
 import io.tributary.worker.ortc.RtpEncodingParameters;
+import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.producer.ProducerOptions;
@@ -214,6 +215,7 @@ public abstract class Transport extends MediaEntity {
         ProducerRtpMapping mapping = Ortc.getProducerRtpParametersMapping(params, routerCaps);
         params = mapping.rtpParameters();
         checkEncodingsIdentifiable(params);
+        checkExtensionIds(params);
         RtpParameters consumable = Ortc.getConsumableRtpParameters(kind, params, routerCaps, mapping.rtpMapping());
         String producerId = options.id() != null ? options.id() : UUID.randomUUID().toString();
         Producer producer = new Producer(producerId, kind, params, consumable, mapping.rtpMapping(),
@@ -317,6 +319,15 @@ public abstract class Transport extends MediaEntity {
         for (RtpEncodingParameters encoding : encodings) {
             if (encoding.ssrc() == null && encoding.rid() == null && !(encodings.size() == 1 && params.mid() != null)) {
                 throw new TypeError("invalid RTP parameters: an encoding has no ssrc or rid and no mid is given");
+            }
+        }
+    }
+
+    /** The worker's check: JSON validation lets an extension id of 0 through. */
+    private static void checkExtensionIds(RtpParameters params) {
+        for (RtpHeaderExtensionParameters ext : params.headerExtensionsOrEmpty()) {
+            if (ext.id() == 0) {
+                throw new TypeError("RTP extension id cannot be 0");
             }
         }
     }
