@@ -129,9 +129,13 @@ public abstract class Consumer extends MediaEntity {
     /** Called when the consumer starts or resumes flowing: the next packets must start at a key frame. */
     protected abstract void onResync(long nowMs);
 
-    /** Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused) changes. */
+    /**
+     * Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused)
+     * changes. These methods, like every other of a closed consumer, reject the call.
+     */
     public void pause() {
-        if (closed() || paused) {
+        assertOpen();
+        if (paused) {
             return;
         }
         paused = true;
@@ -141,7 +145,8 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public void resume() {
-        if (closed() || !paused) {
+        assertOpen();
+        if (!paused) {
             return;
         }
         paused = false;
@@ -176,6 +181,7 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public void setPriority(Number value) {
+        assertOpen();
         if (value == null || value.doubleValue() < 1) {
             throw new TypeError("wrong priority (must be higher than 0)");
         }
@@ -183,10 +189,12 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public void unsetPriority() {
+        assertOpen();
         priority = 1;
     }
 
     public void setPreferredLayers(ConsumerLayers layers) {
+        assertOpen();
         if (layers == null) {
             throw new TypeError("spatialLayer must be a number");
         }
@@ -234,6 +242,7 @@ public abstract class Consumer extends MediaEntity {
 
     /** mediasoup's {@code getStats()}: this consumer's outbound-rtp, then the producer's inbound streams. */
     public List<Map<String, Object>> getStats(long nowMs) {
+        assertOpen();
         List<Map<String, Object>> stats = new ArrayList<>();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "outbound-rtp");
@@ -250,6 +259,7 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public Map<String, Object> dump() {
+        assertOpen();
         Map<String, Object> dump = new LinkedHashMap<>();
         dump.put("id", id());
         dump.put("producerId", producer.id());
