@@ -240,11 +240,11 @@ public abstract class Transport extends MediaEntity {
         if (options.mid() != null && options.mid().isEmpty()) {
             throw new TypeError("if given, mid must be non empty string");
         }
+        RtpCapabilities caps = Ortc.validateRtpCapabilities(options.rtpCapabilities());
         Producer producer = router.producer(options.producerId());
         if (producer == null) {
             throw new MediasoupError("Producer with id \"" + options.producerId() + "\" not found");
         }
-        RtpCapabilities caps = Ortc.validateRtpCapabilities(options.rtpCapabilities());
         boolean pipe = options.pipe() || isPipe();
         boolean enableRtx = options.enableRtx() != null ? options.enableRtx() : producer.kind() == MediaKind.VIDEO;
         RtpParameters params = pipe
