@@ -40,6 +40,17 @@ public final class Js {
         }
     }
 
+    /** Whether the JSON array has an element equal to {@code literal} (order of members aside). */
+    public static boolean contains(JsonNode array, String literal) {
+        JsonNode wanted = js(literal);
+        for (JsonNode element : array) {
+            if (element.equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String json(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

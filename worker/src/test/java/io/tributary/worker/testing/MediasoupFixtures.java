@@ -79,7 +79,8 @@ public final class MediasoupFixtures {
                {kind: 'audio', uri: 'urn:ietf:params:rtp-hdrext:ssrc-audio-level', preferredId: 10,
                 preferredEncrypt: false},
                {kind: 'video', uri: 'urn:3gpp:video-orientation', preferredId: 11, preferredEncrypt: false},
-               {kind: 'video', uri: 'urn:ietf:params:rtp-hdrext:toffset', preferredId: 12, preferredEncrypt: false}]}""");
+               {kind: 'video', uri: 'urn:ietf:params:rtp-hdrext:toffset', preferredId: 12,
+                preferredEncrypt: false}]}""");
 
     private MediasoupFixtures() {
     }
