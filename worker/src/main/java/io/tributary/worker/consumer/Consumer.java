@@ -254,7 +254,9 @@ public abstract class Consumer extends MediaEntity {
         out.put("byteCount", bytesSent);
         out.put("score", score().score());
         stats.add(out);
-        stats.addAll(producer.getStats(nowMs));
+        if (!producer.closed()) {
+            stats.addAll(producer.getStats(nowMs));
+        }
         return stats;
     }
 
