@@ -54,10 +54,14 @@ public final class MediaSockets implements PacketHandler {
 
     private Future<Void> bindOne(WorkerLoop loop, TransportListenInfo info, int minPort, int maxPort) {
         if (info.port() != null && info.port() != 0) {
-            return bindPort(loop, info, info.port()).map(b -> {
-                bound.add(b);
-                return null;
-            });
+            return bindPort(loop, info, info.port())
+                    .<Void>map(b -> {
+                        bound.add(b);
+                        return null;
+                    })
+                    .recover(e -> Future.failedFuture(new MediasoupError("port bind failed [protocol:"
+                            + info.protocol().value() + ", ip:'" + info.ip() + "', port:" + info.port() + "]: "
+                            + e.getMessage(), e)));
         }
         int min = info.portRange() != null ? info.portRange().min() : minPort;
         int max = info.portRange() != null ? info.portRange().max() : maxPort;
@@ -66,7 +70,10 @@ public final class MediaSockets implements PacketHandler {
         return tryPorts(loop, info, min, span, start, 0);
     }
 
-    /** Tries the ports of a range in turn, from a random start, as mediasoup's port manager does. */
+    /**
+     * Tries the ports of a range in turn, from a random start, as mediasoup's port manager does; an IP
+     * that is not this host's fails at once rather than on every port.
+     */
     private Future<Void> tryPorts(WorkerLoop loop, TransportListenInfo info, int min, int span, int start, int attempt) {
         if (attempt >= span) {
             return Future.failedFuture(new MediasoupError("no more available ports [protocol:" + info.protocol().value()
@@ -78,7 +85,23 @@ public final class MediaSockets implements PacketHandler {
                     bound.add(b);
                     return (Void) null;
                 })
-                .recover(e -> tryPorts(loop, info, min, span, start, attempt + 1));
+                .recover(e -> addressNotAvailable(e)
+                        ? Future.failedFuture(new MediasoupError("port bind failed due to address not available"
+                                + " [protocol:" + info.protocol().value() + ", ip:'" + info.ip() + "', port:" + port
+                                + "]", e))
+                        : tryPorts(loop, info, min, span, start, attempt + 1));
+    }
+
+    /** EADDRNOTAVAIL, as the JDK and Netty's native transport word it. */
+    private static boolean addressNotAvailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null
+                    && (message.contains("assign requested address") || message.contains("EADDRNOTAVAIL"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Future<Bound> bindPort(WorkerLoop loop, TransportListenInfo info, int port) {
