@@ -21,6 +21,7 @@ import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.producer.ProducerOptions;
 import io.tributary.worker.router.Router;
+import io.tributary.worker.rtp.RtpExtensionIds;
 import io.tributary.worker.rtp.RtpPacket;
 import io.vertx.core.Future;
 import java.security.SecureRandom;
@@ -47,6 +48,8 @@ public abstract class Transport extends MediaEntity {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_MID = 100_000_000;
+    /** mediasoup's default for transports other than DirectTransport. */
+    private static final int MAX_MESSAGE_SIZE = 262144;
 
     protected final Router router;
     protected final WorkerLoop loop;
@@ -62,6 +65,8 @@ public abstract class Transport extends MediaEntity {
     private int midExtensionId;
     private int ridExtensionId;
     private int rridExtensionId;
+    private int absSendTimeExtensionId;
+    private int transportWideCcExtensionId;
 
     protected Transport(String id, Router router, Map<String, Object> appData) {
         super(id, appData);
@@ -104,9 +109,22 @@ public abstract class Transport extends MediaEntity {
             dump.put("producerIds", List.copyOf(producers.keySet()));
             dump.put("consumerIds", List.copyOf(consumers.keySet()));
             Map<String, String> ssrcs = new LinkedHashMap<>();
-            consumersBySsrc.forEach((ssrc, c) -> ssrcs.put(Long.toString(ssrc & 0xffffffffL), c.id()));
+            Map<String, String> rtxSsrcs = new LinkedHashMap<>();
+            for (Consumer consumer : consumers.values()) {
+                for (RtpEncodingParameters encoding : consumer.rtpParameters().encodingsOrEmpty()) {
+                    if (encoding.ssrc() != null) {
+                        ssrcs.put(encoding.ssrc().toString(), consumer.id());
+                    }
+                    if (encoding.rtx() != null) {
+                        rtxSsrcs.put(Long.toString(encoding.rtx().ssrc()), consumer.id());
+                    }
+                }
+            }
             dump.put("mapSsrcConsumerId", ssrcs);
+            dump.put("mapRtxSsrcConsumerId", rtxSsrcs);
+            dump.put("recvRtpHeaderExtensions", recvRtpHeaderExtensions());
             dump.put("rtpListener", rtpListener.dump());
+            dump.put("maxMessageSize", MAX_MESSAGE_SIZE);
             dump.put("dataProducerIds", List.of());
             dump.put("dataConsumerIds", List.of());
             dump.put("traceEventTypes", List.of());
@@ -341,6 +359,30 @@ public abstract class Transport extends MediaEntity {
         }
         if (producer.rridExtensionId() != 0) {
             rridExtensionId = producer.rridExtensionId();
+        }
+        for (RtpHeaderExtensionParameters ext : producer.rtpParameters().headerExtensionsOrEmpty()) {
+            switch (ext.uri()) {
+                case RtpExtensionIds.URI_ABS_SEND_TIME -> absSendTimeExtensionId = ext.id();
+                case RtpExtensionIds.URI_TRANSPORT_WIDE_CC -> transportWideCcExtensionId = ext.id();
+                default -> { }
+            }
+        }
+    }
+
+    /** The dump's {@code recvRtpHeaderExtensions}: the ids the senders use, as the last producer gave them. */
+    private Map<String, Integer> recvRtpHeaderExtensions() {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        putIfSet(ids, "mid", midExtensionId);
+        putIfSet(ids, "rid", ridExtensionId);
+        putIfSet(ids, "rrid", rridExtensionId);
+        putIfSet(ids, "absSendTime", absSendTimeExtensionId);
+        putIfSet(ids, "transportWideCc01", transportWideCcExtensionId);
+        return ids;
+    }
+
+    private static void putIfSet(Map<String, Integer> ids, String name, int id) {
+        if (id != 0) {
+            ids.put(name, id);
         }
     }
 
