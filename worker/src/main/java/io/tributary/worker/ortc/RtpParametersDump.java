@@ -64,7 +64,7 @@ public final class RtpParametersDump {
     }
 
     /** The spelling of mediasoup's supported codec with this MIME type, ignoring case; else as given. */
-    static String canonicalMimeType(String mimeType) {
+    public static String canonicalMimeType(String mimeType) {
         for (RtpCodecCapability codec : SupportedRtpCapabilities.CAPABILITIES.codecsOrEmpty()) {
             if (codec.mimeType().equalsIgnoreCase(mimeType)) {
                 return codec.mimeType();
