@@ -26,6 +26,7 @@ import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.errors.UnsupportedError;
 import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.producer.Producer;
+import io.tributary.worker.producer.ProducerOptions;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
 import io.tributary.worker.testing.EventLog;
@@ -162,6 +163,26 @@ class ConsumerTest {
         assertEquals(2, dump2.get("mapConsumerIdProducerId").size());
         assertEquals(js("['" + audio.id() + "', '" + video.id() + "']"),
                 tree(result(transport2.dump())).get("consumerIds"));
+    }
+
+    @Test
+    void aSingleTemporallyLayeredVp8EncodingIsConsumedAsSimulcastWithOneStream() {
+        Producer vp8 = result(transport1.produce(ProducerOptions.of("video", js("""
+                {mid: 'VP8', codecs: [{mimeType: 'video/VP8', payloadType: 96, clockRate: 90000,
+                                       rtcpFeedback: [{type: 'nack'}, {type: 'nack', parameter: 'pli'}]}],
+                 encodings: [{ssrc: 33333333, scalabilityMode: 'L1T3'}]}"""))));
+        JsonNode vp8Device = js("""
+                {codecs: [{kind: 'video', mimeType: 'video/VP8', preferredPayloadType: 96, clockRate: 90000,
+                           rtcpFeedback: [{type: 'nack'}, {type: 'nack', parameter: 'pli'}]}],
+                 headerExtensions: []}""");
+
+        Consumer consumer = result(transport2.consume(ConsumerOptions.of(vp8.id(), vp8Device)));
+
+        assertEquals(ConsumerType.SIMULCAST, consumer.type());
+        assertEquals("L1T3", consumer.rtpParameters().encodings().get(0).scalabilityMode());
+        assertEquals(new ConsumerLayers(0, 2), consumer.preferredLayers());
+        assertEquals(new ConsumerScore(10, 0, List.of(0)), consumer.score());
+        assertNull(consumer.currentLayers());
     }
 
     @Test

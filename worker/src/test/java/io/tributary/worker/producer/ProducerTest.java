@@ -170,7 +170,9 @@ class ProducerTest {
 
     @Test
     void wrongArgumentsAreTypeErrors() {
-        assertInstanceOf(TypeError.class, produceFailure(transport1, "chicken", "{}"));
+        Throwable chicken = produceFailure(transport1, "chicken", "{}");
+        assertInstanceOf(TypeError.class, chicken);
+        assertEquals("invalid kind \"chicken\"", chicken.getMessage());
         assertInstanceOf(TypeError.class, produceFailure(transport1, "audio", "{}"));
         // An SSRC that is not a number.
         assertInstanceOf(TypeError.class, produceFailure(transport1, "audio",
@@ -255,6 +257,41 @@ class ProducerTest {
                  encodings: [{ssrc: 1234}]}""");
 
         assertInstanceOf(TypeError.class, error);
+    }
+
+    @Test
+    void theTypeFollowsTheEncodingsAndTheCodec() {
+        Router router2 = result(worker.createRouter(RouterOptions.of(codecs("""
+                [{kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2},
+                 {kind: 'video', mimeType: 'video/VP8', clockRate: 90000},
+                 {kind: 'video', mimeType: 'video/VP9', clockRate: 90000}]"""))));
+        WebRtcTransport transport = loopbackTransport(router2);
+
+        // A single VP8 encoding with temporal layers is simulcast (one stream), VP9 with layers is SVC.
+        assertEquals(ProducerType.SIMULCAST, result(transport.produce(ProducerOptions.of("video", js("""
+                {mid: 'vp8', codecs: [{mimeType: 'video/VP8', payloadType: 96, clockRate: 90000}],
+                 encodings: [{ssrc: 1111, scalabilityMode: 'L1T3'}]}""")))).type());
+        assertEquals(ProducerType.SVC, result(transport.produce(ProducerOptions.of("video", js("""
+                {mid: 'vp9', codecs: [{mimeType: 'video/VP9', payloadType: 98, clockRate: 90000}],
+                 encodings: [{ssrc: 2222, scalabilityMode: 'L3T3'}]}""")))).type());
+        assertEquals(ProducerType.SIMPLE, result(transport.produce(ProducerOptions.of("video", js("""
+                {mid: 'vp9-simple', codecs: [{mimeType: 'video/VP9', payloadType: 98, clockRate: 90000}],
+                 encodings: [{ssrc: 3333}]}""")))).type());
+        // Layers or several encodings on a codec that cannot have them.
+        Throwable layeredOpus = produceFailure(transport, "audio", """
+                {mid: 'opus-l1t3', codecs: [{mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2}],
+                 encodings: [{ssrc: 4444, scalabilityMode: 'L1T3'}]}""");
+        assertInstanceOf(TypeError.class, layeredOpus);
+        Throwable simulcastOpus = produceFailure(transport, "audio", """
+                {mid: 'opus-x2', codecs: [{mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2}],
+                 encodings: [{ssrc: 5555}, {ssrc: 6666}]}""");
+        assertInstanceOf(TypeError.class, simulcastOpus);
+        assertEquals("audio/opus codec not supported for simulcast", simulcastOpus.getMessage());
+        Throwable simulcastVp9 = produceFailure(transport, "video", """
+                {mid: 'vp9-x2', codecs: [{mimeType: 'video/vp9', payloadType: 98, clockRate: 90000}],
+                 encodings: [{ssrc: 7777}, {ssrc: 8888}]}""");
+        assertEquals("video/VP9 codec not supported for simulcast", simulcastVp9.getMessage());
+        assertEquals(3, tree(result(transport.dump())).get("producerIds").size());
     }
 
     @Test
