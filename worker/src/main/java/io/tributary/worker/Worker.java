@@ -14,6 +14,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,13 +151,16 @@ public final class Worker {
         });
     }
 
-    /** mediasoup's {@code dump()} shape: each router is also a channel request handler. */
+    /** mediasoup's {@code dump()} shape: each WebRtcServer and router is also a channel request handler. */
     public Future<WorkerDump> dump() {
         return loop.call(() -> {
             assertOpen();
+            List<String> serverIds = List.copyOf(webRtcServers.keySet());
             List<String> routerIds = List.copyOf(routers.keySet());
-            return new WorkerDump(pid(), List.copyOf(webRtcServers.keySet()), routerIds,
-                    new WorkerDump.ChannelMessageHandlers(routerIds, List.of()));
+            List<String> handlers = new ArrayList<>(serverIds);
+            handlers.addAll(routerIds);
+            return new WorkerDump(pid(), serverIds, routerIds,
+                    new WorkerDump.ChannelMessageHandlers(List.copyOf(handlers), List.of()));
         });
     }
 

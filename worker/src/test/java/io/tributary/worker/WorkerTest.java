@@ -10,14 +10,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.TypeError;
+import io.tributary.worker.ortc.FingerprintAlgorithm;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
+import io.tributary.worker.transport.TransportListenInfo;
+import io.tributary.worker.transport.webrtc.WebRtcTransport;
+import io.tributary.worker.transport.webrtc.WebRtcTransportOptions;
 import io.vertx.core.Vertx;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkerTest {
 
@@ -46,10 +67,71 @@ class WorkerTest {
                 new WorkerSettings(null, null, 1000, 999, null, null, null),
                 new WorkerSettings(null, null, 10000, 65536, null, null, null),
                 new WorkerSettings(null, null, 10000, 59999, "/notfound/cert.pem", "/notfound/priv.pem", null),
-                new WorkerSettings(null, null, 10000, 59999, "/notfound/cert.pem", null, null));
+                new WorkerSettings(null, null, 10000, 59999, "/notfound/cert.pem", null, null),
+                new WorkerSettings(null, null, 10000, 59999, null, "/notfound/priv.pem", null));
         for (WorkerSettings settings : bad) {
             assertInstanceOf(TypeError.class, failure(Worker.create(vertx, settings)), settings.toString());
         }
+    }
+
+    @Test
+    void createsWithEverySettingAndPresentsTheGivenCertificate(@TempDir Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=worker-settings-test");
+        Instant now = Instant.now();
+        X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+                Date.from(now.minusSeconds(60)), Date.from(now.plusSeconds(3600)), name, keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
+        Path certificateFile = dir.resolve("dtls-cert.pem");
+        Path keyFile = dir.resolve("dtls-key.pem");
+        Files.writeString(certificateFile, pem(certificate));
+        Files.writeString(keyFile, pem(keys.getPrivate()));
+
+        Worker worker = result(Worker.create(vertx, new WorkerSettings("debug", List.of("info"), 40000, 49999,
+                certificateFile.toString(), keyFile.toString(), Map.of("foo", 456))));
+
+        assertFalse(worker.closed());
+        assertFalse(worker.died());
+        assertEquals(Map.of("foo", 456), worker.appData());
+        String sha256 = HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        Router router = result(worker.createRouter(RouterOptions.of(List.of())));
+        WebRtcTransport transport = result(router.createWebRtcTransport(WebRtcTransportOptions.withListenInfos(
+                List.of(TransportListenInfo.udp("127.0.0.1", 0)))));
+        assertTrue(transport.dtlsParameters().fingerprints().stream().anyMatch(
+                f -> f.algorithm() == FingerprintAlgorithm.SHA_256 && f.value().equals(sha256)),
+                () -> sha256 + " not in " + transport.dtlsParameters().fingerprints());
+        int port = transport.iceCandidates().get(0).port();
+        assertTrue(port >= 40000 && port <= 49999, "port " + port);
+
+        result(worker.close());
+
+        assertTrue(worker.closed());
+        assertFalse(worker.died());
+    }
+
+    private static String pem(Object object) throws Exception {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void closeFiresObserverCloseOnce() {
+        Worker worker = result(Worker.create(vertx, WorkerSettings.defaults()));
+        List<String> events = new ArrayList<>();
+        worker.observer().on(Worker.CLOSE, v -> events.add("close"));
+
+        result(worker.close());
+        result(worker.close());
+
+        assertEquals(List.of("close"), events);
+        assertTrue(worker.closed());
+        assertFalse(worker.died());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tributary.worker.events.Event;
 import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.RtpParametersDump;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtcp.NackPacket;
 import io.tributary.worker.rtcp.ReportBlock;
@@ -135,9 +136,13 @@ public abstract class Consumer extends MediaEntity {
     /** Called when the consumer starts or resumes flowing: the next packets must start at a key frame. */
     protected abstract void onResync(long nowMs);
 
-    /** Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused) changes. */
+    /**
+     * Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused)
+     * changes. These methods, like every other of a closed consumer, reject the call.
+     */
     public void pause() {
-        if (closed() || paused) {
+        assertOpen();
+        if (paused) {
             return;
         }
         paused = true;
@@ -148,7 +153,8 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public void resume() {
-        if (closed() || !paused) {
+        assertOpen();
+        if (!paused) {
             return;
         }
         paused = false;
@@ -183,6 +189,7 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public void setPriority(Number value) {
+        assertOpen();
         if (value == null || value.doubleValue() < 1) {
             throw new TypeError("wrong priority (must be higher than 0)");
         }
@@ -190,10 +197,12 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public void unsetPriority() {
+        assertOpen();
         priority = 1;
     }
 
     public void setPreferredLayers(ConsumerLayers layers) {
+        assertOpen();
         if (layers == null) {
             throw new TypeError("spatialLayer must be a number");
         }
@@ -241,9 +250,12 @@ public abstract class Consumer extends MediaEntity {
 
     /** mediasoup's {@code getStats()}: this consumer's outbound-rtp, then the producer's inbound streams. */
     public List<Object> getStats(long nowMs) {
+        assertOpen();
         List<Object> stats = new ArrayList<>();
         stats.add(sendStream.getStats(nowMs));
-        stats.addAll(producer.getStats(nowMs));
+        if (!producer.closed()) {
+            stats.addAll(producer.getStats(nowMs));
+        }
         return stats;
     }
 
@@ -272,13 +284,16 @@ public abstract class Consumer extends MediaEntity {
     }
 
     public Map<String, Object> dump() {
+        assertOpen();
         Map<String, Object> dump = new LinkedHashMap<>();
         dump.put("id", id());
         dump.put("producerId", producer.id());
         dump.put("kind", kind.value());
         dump.put("type", type.value());
-        dump.put("rtpParameters", rtpParameters);
+        dump.put("rtpParameters", RtpParametersDump.of(rtpParameters));
         dump.put("consumableRtpEncodings", producer.consumableRtpParameters().encodingsOrEmpty());
+        dump.put("supportedCodecPayloadTypes", RtpParametersDump.mediaPayloadTypes(rtpParameters));
+        dump.put("traceEventTypes", List.of());
         dump.put("paused", paused);
         dump.put("producerPaused", producerPaused);
         dump.put("priority", priority);

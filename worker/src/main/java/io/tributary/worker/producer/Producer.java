@@ -7,10 +7,10 @@ import io.tributary.worker.events.Event;
 import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.ortc.RtcpFeedback;
 import io.tributary.worker.ortc.RtpCodecParameters;
-import io.tributary.worker.ortc.RtpEncodingParameters;
 import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpMapping;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.RtpParametersDump;
 import io.tributary.worker.rtcp.FirPacket;
 import io.tributary.worker.rtcp.NackPacket;
 import io.tributary.worker.rtcp.PliPacket;
@@ -20,7 +20,6 @@ import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.stream.KeyFrameRequestManager;
 import io.tributary.worker.rtp.stream.RtpStreamRecv;
 import io.tributary.worker.rtp.stream.RtpStreamRecvStats;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -320,15 +319,18 @@ public final class Producer extends MediaEntity {
         return streams.size();
     }
 
+    /** Observer {@code pause} fires only on a real change; a closed producer rejects the call. */
     public void pause() {
-        if (!closed() && !paused) {
+        assertOpen();
+        if (!paused) {
             paused = true;
             observer.emit(PAUSE);
         }
     }
 
     public void resume() {
-        if (!closed() && paused) {
+        assertOpen();
+        if (paused) {
             paused = false;
             observer.emit(RESUME);
         }
@@ -366,31 +368,23 @@ public final class Producer extends MediaEntity {
 
     /** mediasoup's {@code getStats()}: inbound-rtp per stream that has received RTP. */
     public List<RtpStreamRecvStats> getStats(long nowMs) {
+        assertOpen();
         return streams.stats(nowMs);
     }
 
-    /** mediasoup's dump shape. */
+    /** mediasoup's dump shape, with the parameters as the worker reports them. */
     public Map<String, Object> dump() {
+        assertOpen();
         Map<String, Object> dump = new LinkedHashMap<>();
         dump.put("id", id());
         dump.put("kind", kind.value());
         dump.put("type", type.value());
-        dump.put("rtpParameters", withCodecPayloadTypes(rtpParameters));
+        dump.put("rtpParameters", RtpParametersDump.of(rtpParameters));
         dump.put("rtpMapping", rtpMapping);
         dump.put("rtpStreams", streams.dump());
-        dump.put("traceEventTypes", "");
+        dump.put("traceEventTypes", List.of());
         dump.put("paused", paused);
         return dump;
-    }
-
-    /** As the worker's dump: each encoding gains the payload type of the media codec. */
-    private static RtpParameters withCodecPayloadTypes(RtpParameters params) {
-        int pt = params.codecsOrEmpty().get(0).payloadType();
-        List<RtpEncodingParameters> encodings = new ArrayList<>();
-        for (RtpEncodingParameters e : params.encodingsOrEmpty()) {
-            encodings.add(e.codecPayloadType() != null ? e : e.toBuilder().codecPayloadType(pt).build());
-        }
-        return params.withEncodings(encodings);
     }
 
     static int internalId(String uri) {

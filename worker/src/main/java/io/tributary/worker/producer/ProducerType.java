@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.ortc.RtpCodecParameters;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.RtpParametersDump;
 import io.tributary.worker.ortc.ScalabilityMode;
 import java.util.Locale;
 
@@ -17,11 +18,16 @@ public enum ProducerType {
     }
 
     /**
-     * The worker's rule: several encodings are simulcast; one layered encoding is SVC for VP9 and
-     * H264-SVC, simulcast (temporal layers only) for VP8 and H264; one plain encoding is simple.
+     * The worker's rule: several encodings are simulcast, which only VP8 and H264 can be; one layered
+     * encoding is SVC for VP9 and H264-SVC, simulcast (temporal layers only) for VP8 and H264; one plain
+     * encoding is simple.
      */
     public static ProducerType of(RtpParameters params) {
         if (params.encodingsOrEmpty().size() > 1) {
+            String mimeType = RtpParametersDump.canonicalMimeType(params.codecsOrEmpty().get(0).mimeType());
+            if (!mimeType.equals("video/VP8") && !mimeType.equals("video/H264")) {
+                throw new TypeError(mimeType + " codec not supported for simulcast");
+            }
             return SIMULCAST;
         }
         String modeText = params.encodingsOrEmpty().isEmpty() ? null : params.encodingsOrEmpty().get(0).scalabilityMode();

@@ -126,7 +126,10 @@ public final class Router extends MediaEntity {
         producer.observer().on(Producer.RESUME, v -> route.each(Consumer::onProducerResumed));
         producer.onClosed(() -> {
             routes.remove(producer.id());
-            route.each(Consumer::producerClosed);
+            // mediasoup's worker tells the consumers in a 'producerclose' notification, which arrives after
+            // the call that closed the producer, and after the cascade it may be part of: consumers closed by
+            // that cascade (their transport's, the router's) get 'transportclose' and never 'producerclose'.
+            worker.loop().context().runOnContext(v -> route.each(Consumer::producerClosed));
         });
     }
 

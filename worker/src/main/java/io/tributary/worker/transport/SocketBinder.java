@@ -32,7 +32,9 @@ public final class SocketBinder {
 
     private static <T> Future<T> bind(TransportListenInfo info, int minPort, int maxPort, IntFunction<Future<T>> attempt) {
         if (info.port() != null && info.port() != 0) {
-            return attempt.apply(info.port());
+            return attempt.apply(info.port()).recover(e -> Future.failedFuture(new MediasoupError("port bind failed"
+                    + " [protocol:" + info.protocol().value() + ", ip:'" + info.ip() + "', port:" + info.port() + "]: "
+                    + e.getMessage(), e)));
         }
         int min = info.portRange() != null ? info.portRange().min() : minPort;
         int max = info.portRange() != null ? info.portRange().max() : maxPort;
@@ -46,7 +48,21 @@ public final class SocketBinder {
             return Future.failedFuture(new MediasoupError("no more available ports [protocol:" + info.protocol().value()
                     + ", ip:'" + info.ip() + "', numAttempt:" + tried + "]"));
         }
-        return attempt.apply(min + (start + tried) % span)
-                .recover(e -> tryPorts(info, attempt, min, span, start, tried + 1));
+        int port = min + (start + tried) % span;
+        return attempt.apply(port).recover(e -> addressNotAvailable(e)
+                ? Future.failedFuture(new MediasoupError("port bind failed due to address not available [protocol:"
+                        + info.protocol().value() + ", ip:'" + info.ip() + "', port:" + port + "]", e))
+                : tryPorts(info, attempt, min, span, start, tried + 1));
+    }
+
+    /** EADDRNOTAVAIL (an IP this host does not have): no port of the range can work, so fail at once. */
+    private static boolean addressNotAvailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("assign requested address") || message.contains("EADDRNOTAVAIL"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

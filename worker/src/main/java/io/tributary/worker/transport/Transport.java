@@ -16,10 +16,12 @@ import io.tributary.worker.ortc.ProducerRtpMapping;
 import io.tributary.worker.ortc.RtcpParameters;
 import io.tributary.worker.ortc.RtpCapabilities;
 import io.tributary.worker.ortc.RtpEncodingParameters;
+import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.producer.ProducerOptions;
 import io.tributary.worker.router.Router;
+import io.tributary.worker.rtp.RtpExtensionIds;
 import io.tributary.worker.rtp.RtpPacket;
 import io.vertx.core.Future;
 import java.security.SecureRandom;
@@ -46,6 +48,8 @@ public abstract class Transport extends MediaEntity {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_MID = 100_000_000;
+    /** mediasoup's default for transports other than DirectTransport. */
+    private static final int MAX_MESSAGE_SIZE = 262144;
 
     protected final Router router;
     protected final WorkerLoop loop;
@@ -63,6 +67,8 @@ public abstract class Transport extends MediaEntity {
     private int midExtensionId;
     private int ridExtensionId;
     private int rridExtensionId;
+    private int absSendTimeExtensionId;
+    private int transportWideCcExtensionId;
 
     protected Transport(String id, Router router, Map<String, Object> appData) {
         super(id, appData);
@@ -111,9 +117,22 @@ public abstract class Transport extends MediaEntity {
             dump.put("producerIds", List.copyOf(producers.keySet()));
             dump.put("consumerIds", List.copyOf(consumers.keySet()));
             Map<String, String> ssrcs = new LinkedHashMap<>();
-            consumersBySsrc.forEach((ssrc, c) -> ssrcs.put(Long.toString(ssrc & 0xffffffffL), c.id()));
+            Map<String, String> rtxSsrcs = new LinkedHashMap<>();
+            for (Consumer consumer : consumers.values()) {
+                for (RtpEncodingParameters encoding : consumer.rtpParameters().encodingsOrEmpty()) {
+                    if (encoding.ssrc() != null) {
+                        ssrcs.put(encoding.ssrc().toString(), consumer.id());
+                    }
+                    if (encoding.rtx() != null) {
+                        rtxSsrcs.put(Long.toString(encoding.rtx().ssrc()), consumer.id());
+                    }
+                }
+            }
             dump.put("mapSsrcConsumerId", ssrcs);
+            dump.put("mapRtxSsrcConsumerId", rtxSsrcs);
+            dump.put("recvRtpHeaderExtensions", recvRtpHeaderExtensions());
             dump.put("rtpListener", rtpListener.dump());
+            dump.put("maxMessageSize", MAX_MESSAGE_SIZE);
             dump.put("dataProducerIds", List.of());
             dump.put("dataConsumerIds", List.of());
             dump.put("traceEventTypes", List.of());
@@ -230,6 +249,7 @@ public abstract class Transport extends MediaEntity {
         ProducerRtpMapping mapping = Ortc.getProducerRtpParametersMapping(params, routerCaps);
         params = mapping.rtpParameters();
         checkEncodingsIdentifiable(params);
+        checkExtensionIds(params);
         RtpParameters consumable = Ortc.getConsumableRtpParameters(kind, params, routerCaps, mapping.rtpMapping());
         String producerId = options.id() != null ? options.id() : UUID.randomUUID().toString();
         Producer producer = new Producer(producerId, kind, params, consumable, mapping.rtpMapping(),
@@ -254,11 +274,11 @@ public abstract class Transport extends MediaEntity {
         if (options.mid() != null && options.mid().isEmpty()) {
             throw new TypeError("if given, mid must be non empty string");
         }
+        RtpCapabilities caps = Ortc.validateRtpCapabilities(options.rtpCapabilities());
         Producer producer = router.producer(options.producerId());
         if (producer == null) {
             throw new MediasoupError("Producer with id \"" + options.producerId() + "\" not found");
         }
-        RtpCapabilities caps = Ortc.validateRtpCapabilities(options.rtpCapabilities());
         boolean pipe = options.pipe() || isPipe();
         boolean enableRtx = options.enableRtx() != null ? options.enableRtx() : producer.kind() == MediaKind.VIDEO;
         RtpParameters params = pipe
@@ -339,6 +359,15 @@ public abstract class Transport extends MediaEntity {
         }
     }
 
+    /** The worker's check: JSON validation lets an extension id of 0 through. */
+    private static void checkExtensionIds(RtpParameters params) {
+        for (RtpHeaderExtensionParameters ext : params.headerExtensionsOrEmpty()) {
+            if (ext.id() == 0) {
+                throw new TypeError("RTP extension id cannot be 0");
+            }
+        }
+    }
+
     private void rememberExtensionIds(Producer producer) {
         if (producer.midExtensionId() != 0) {
             midExtensionId = producer.midExtensionId();
@@ -348,6 +377,30 @@ public abstract class Transport extends MediaEntity {
         }
         if (producer.rridExtensionId() != 0) {
             rridExtensionId = producer.rridExtensionId();
+        }
+        for (RtpHeaderExtensionParameters ext : producer.rtpParameters().headerExtensionsOrEmpty()) {
+            switch (ext.uri()) {
+                case RtpExtensionIds.URI_ABS_SEND_TIME -> absSendTimeExtensionId = ext.id();
+                case RtpExtensionIds.URI_TRANSPORT_WIDE_CC -> transportWideCcExtensionId = ext.id();
+                default -> { }
+            }
+        }
+    }
+
+    /** The dump's {@code recvRtpHeaderExtensions}: the ids the senders use, as the last producer gave them. */
+    private Map<String, Integer> recvRtpHeaderExtensions() {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        putIfSet(ids, "mid", midExtensionId);
+        putIfSet(ids, "rid", ridExtensionId);
+        putIfSet(ids, "rrid", rridExtensionId);
+        putIfSet(ids, "absSendTime", absSendTimeExtensionId);
+        putIfSet(ids, "transportWideCc01", transportWideCcExtensionId);
+        return ids;
+    }
+
+    private static void putIfSet(Map<String, Integer> ids, String name, int id) {
+        if (id != 0) {
+            ids.put(name, id);
         }
     }
 

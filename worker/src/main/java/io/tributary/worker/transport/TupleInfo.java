@@ -13,10 +13,13 @@ public record TupleInfo(
         Integer remotePort,
         String protocol) {
 
-    /** Describes {@code tuple}; {@code localAddress} is the announced address when there is one. */
+    /**
+     * Describes {@code tuple} as mediasoup does: {@code localAddress} and its deprecated twin {@code localIp}
+     * are both the announced address when there is one, else the local IP.
+     */
     public static TupleInfo of(TransportTuple tuple, String announcedAddress) {
-        String localIp = tuple.local().getAddress().getHostAddress();
-        return new TupleInfo(localIp, announcedAddress != null ? announcedAddress : localIp, tuple.local().getPort(),
+        String local = announcedAddress != null ? announcedAddress : tuple.local().getAddress().getHostAddress();
+        return new TupleInfo(local, local, tuple.local().getPort(),
                 tuple.remote().getAddress().getHostAddress(), tuple.remote().getPort(), tuple.protocol());
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.worker.transport.webrtc;
 
+import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.ortc.IceCandidate;
 import io.tributary.worker.ortc.IceCandidateTcpType;
 import io.tributary.worker.ortc.IceCandidateType;
@@ -22,22 +23,32 @@ final class IceCandidates {
         return (1L << 24) * 64 + (1L << 8) * localPreference + 255;
     }
 
+    /**
+     * As mediasoup's worker: with its own listen infos a transport gets one candidate per listen info
+     * (enableUdp/enableTcp and preferUdp/preferTcp play no part); with a WebRtcServer it gets the server's
+     * sockets of the enabled protocols, the preferred protocol 1000 higher. The local preference drops by
+     * 100 for each listen info, used or not.
+     */
     static List<IceCandidate> of(List<MediaSockets.Bound> bound, WebRtcTransportOptions options) {
+        boolean server = options.webRtcServer() != null;
         List<IceCandidate> candidates = new ArrayList<>();
         int localPreference = START_LOCAL_PREFERENCE;
         for (MediaSockets.Bound b : bound) {
             boolean udp = b.protocol() == TransportProtocol.UDP;
-            if ((udp && !options.udpEnabled()) || (!udp && !options.tcpEnabled())) {
+            int preference = localPreference;
+            localPreference -= LOCAL_PREFERENCE_STEP;
+            if (server && ((udp && !options.udpEnabled()) || (!udp && !options.tcpEnabled()))) {
                 continue;
             }
-            int preference = localPreference;
-            if ((udp && options.preferUdp()) || (!udp && options.preferTcp())) {
+            if (server && ((udp && options.preferUdp()) || (!udp && options.preferTcp()))) {
                 preference += PREFERRED_PROTOCOL_BONUS;
             }
             String address = b.info().effectiveAddress();
             candidates.add(new IceCandidate(udp ? "udpcandidate" : "tcpcandidate", priority(preference), address,
                     address, b.protocol(), b.port(), IceCandidateType.HOST, udp ? null : IceCandidateTcpType.PASSIVE));
-            localPreference -= LOCAL_PREFERENCE_STEP;
+        }
+        if (candidates.isEmpty()) {
+            throw new TypeError("empty iceCandidates");
         }
         return candidates;
     }

@@ -77,8 +77,9 @@ public final class WebRtcServer extends MediaEntity {
         observer.emit(WEBRTC_TRANSPORT_HANDLED, transport);
     }
 
+    /** A transport closed; when the server's own close closes it, {@link #finish} announces it afterwards. */
     void unhandle(WebRtcTransport transport) {
-        if (transports.remove(transport.id()) != null) {
+        if (!closed() && transports.remove(transport.id()) != null) {
             observer.emit(WEBRTC_TRANSPORT_UNHANDLED, transport);
         }
     }
@@ -128,8 +129,13 @@ public final class WebRtcServer extends MediaEntity {
             return;
         }
         markClosed();
+        // As mediasoup: on close() each transport emits listenserverclose and closes, then the server announces
+        // it unhandled; on worker close the routers have closed the transports already.
         for (WebRtcTransport transport : List.copyOf(transports.values())) {
             transport.listenServerClosed();
+            if (reason == null) {
+                observer.emit(WEBRTC_TRANSPORT_UNHANDLED, transport);
+            }
         }
         transports.clear();
         sockets.close();

@@ -122,24 +122,23 @@ public final class WebRtcTransport extends Transport {
     }
 
     /**
-     * mediasoup's {@code connect({dtlsParameters})}: the local role follows from the remote one. A second
-     * call is an Error; bad parameters are TypeErrors.
+     * mediasoup's {@code connect({dtlsParameters})}: the local role follows from the remote one, and a
+     * remote without a role counts as 'auto'. A second call is an Error, checked before the parameters
+     * as mediasoup's worker does; bad parameters are TypeErrors.
      */
-    public Future<Void> connect(DtlsParameters remote) {
+    public Future<Void> connect(DtlsParameters given) {
         return loop.call(() -> {
             assertOpen();
-            if (remote == null) {
+            if (given == null) {
                 throw new TypeError("missing dtlsParameters");
-            }
-            if (remote.fingerprints() == null || remote.fingerprints().isEmpty()) {
-                throw new TypeError("empty dtlsParameters.fingerprints array");
-            }
-            if (remote.role() == null) {
-                throw new TypeError("invalid dtlsParameters.role");
             }
             if (remoteDtls != null) {
                 throw new MediasoupError("connect() already called");
             }
+            if (given.fingerprints() == null || given.fingerprints().isEmpty()) {
+                throw new TypeError("empty dtlsParameters.fingerprints array");
+            }
+            DtlsParameters remote = given.role() != null ? given : given.withRole(DtlsRole.AUTO);
             remoteDtls = remote;
             dtlsParameters = dtlsParameters.withRole(DtlsTransport.localRoleFor(remote.role()));
             maybeStartDtls();

@@ -75,7 +75,8 @@ public record WebRtcTransportOptions(
             }
             listenInfos.forEach(TransportListenInfo::validate);
         }
-        if (!udpEnabled() && !tcpEnabled()) {
+        // Only a WebRtcServer's sockets are chosen by protocol; listen infos are all used.
+        if (webRtcServer != null && !udpEnabled() && !tcpEnabled()) {
             throw new TypeError("at least one of enableUdp and enableTcp must be true");
         }
     }
