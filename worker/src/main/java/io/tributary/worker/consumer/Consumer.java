@@ -1,6 +1,7 @@
 package io.tributary.worker.consumer;
 
 import io.tributary.worker.MediaEntity;
+import io.vertx.core.Future;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.events.Event;
@@ -140,28 +141,31 @@ public abstract class Consumer extends MediaEntity {
      * Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused)
      * changes. These methods, like every other of a closed consumer, reject the call.
      */
-    public void pause() {
-        assertOpen();
-        if (paused) {
-            return;
-        }
-        paused = true;
-        sendStream.pause();
-        if (!producerPaused) {
-            observer.emit(PAUSE);
-        }
+    /** Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused) changes. */
+    public final Future<Void> pause() {
+        return onLoop(() -> {
+            if (paused) {
+                return;
+            }
+            paused = true;
+            sendStream.pause();
+            if (!producerPaused) {
+                observer.emit(PAUSE);
+            }
+        });
     }
 
-    public void resume() {
-        assertOpen();
-        if (!paused) {
-            return;
-        }
-        paused = false;
-        if (!producerPaused) {
-            observer.emit(RESUME);
-            onResync(System.currentTimeMillis());
-        }
+    public final Future<Void> resume() {
+        return onLoop(() -> {
+            if (!paused) {
+                return;
+            }
+            paused = false;
+            if (!producerPaused) {
+                observer.emit(RESUME);
+                onResync(System.currentTimeMillis());
+            }
+        });
     }
 
     /** The producer paused (mediasoup's {@code producerpause}). */
@@ -188,36 +192,57 @@ public abstract class Consumer extends MediaEntity {
         }
     }
 
-    public void setPriority(Number value) {
-        assertOpen();
-        if (value == null || value.doubleValue() < 1) {
-            throw new TypeError("wrong priority (must be higher than 0)");
-        }
-        priority = value.intValue();
+    public final Future<Void> setPriority(Number value) {
+        return onLoop(() -> {
+            if (value == null || value.doubleValue() < 1) {
+                throw new TypeError("wrong priority (must be higher than 0)");
+            }
+            priority = value.intValue();
+        });
     }
 
-    public void unsetPriority() {
-        assertOpen();
-        priority = 1;
+    public final Future<Void> unsetPriority() {
+        return onLoop(() -> priority = 1);
     }
 
-    public void setPreferredLayers(ConsumerLayers layers) {
-        assertOpen();
-        if (layers == null) {
-            throw new TypeError("spatialLayer must be a number");
-        }
+    /** mediasoup clamps the layers to the producer's; simple and audio consumers ignore them. */
+    public final Future<Void> setPreferredLayers(ConsumerLayers layers) {
+        return onLoop(() -> {
+            if (layers == null) {
+                throw new TypeError("spatialLayer must be a number");
+            }
+            applyPreferredLayers(layers);
+        });
     }
 
-    public void requestKeyFrame() {
-        if (isActive()) {
-            receiveKeyFrameRequest(System.currentTimeMillis());
-        }
+    /** For layered consumers: take new (unclamped) preferred layers. */
+    protected void applyPreferredLayers(ConsumerLayers layers) {
     }
 
-    public void close() {
-        if (!closed()) {
-            finish(null);
-        }
+    public final Future<Void> requestKeyFrame() {
+        return onLoop(() -> {
+            if (isActive()) {
+                receiveKeyFrameRequest(System.currentTimeMillis());
+            }
+        });
+    }
+
+    /** Closes the consumer (only its observer {@code close} fires). Any thread; a no-op when closed. */
+    public final void close() {
+        producer.loop().execute(() -> {
+            if (!closed()) {
+                finish(null);
+            }
+        });
+    }
+
+    /** Runs {@code action} on the worker loop once the consumer is known open; errors fail the Future. */
+    private Future<Void> onLoop(Runnable action) {
+        return producer.loop().call(() -> {
+            assertOpen();
+            action.run();
+            return null;
+        });
     }
 
     /** The producer closed: mediasoup emits {@code producerclose} and the consumer is closed. */

@@ -87,8 +87,7 @@ public final class SimulcastConsumer extends Consumer {
 
     /** mediasoup clamps to the producer's layers; a missing temporal layer means the highest. */
     @Override
-    public void setPreferredLayers(ConsumerLayers layers) {
-        super.setPreferredLayers(layers);
+    protected void applyPreferredLayers(ConsumerLayers layers) {
         clampPreferred(layers);
         updateTarget(System.currentTimeMillis());
     }

@@ -1,6 +1,8 @@
 package io.tributary.worker.producer;
 
 import io.tributary.worker.MediaEntity;
+import io.tributary.worker.WorkerLoop;
+import io.vertx.core.Future;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.events.Event;
@@ -69,6 +71,7 @@ public final class Producer extends MediaEntity {
     private final RtpParameters rtpParameters;
     private final RtpParameters consumableRtpParameters;
     private final RtpMapping rtpMapping;
+    private final WorkerLoop loop;
     private final ProducerStreams streams;
     private final KeyFrameRequestManager keyFrameRequests;
     private final byte[] extensionIdMap = new byte[256];
@@ -82,9 +85,11 @@ public final class Producer extends MediaEntity {
     private java.util.function.Consumer<byte[]> directInput;
     private boolean paused;
 
-    public Producer(String id, MediaKind kind, RtpParameters rtpParameters, RtpParameters consumableRtpParameters,
-                    RtpMapping rtpMapping, boolean paused, int keyFrameRequestDelay, Map<String, Object> appData) {
+    public Producer(WorkerLoop loop, String id, MediaKind kind, RtpParameters rtpParameters,
+                    RtpParameters consumableRtpParameters, RtpMapping rtpMapping, boolean paused, int keyFrameRequestDelay,
+                    Map<String, Object> appData) {
         super(id, appData);
+        this.loop = loop;
         this.kind = kind;
         this.rtpParameters = rtpParameters;
         this.consumableRtpParameters = consumableRtpParameters;
@@ -320,27 +325,41 @@ public final class Producer extends MediaEntity {
     }
 
     /** Observer {@code pause} fires only on a real change; a closed producer rejects the call. */
-    public void pause() {
-        assertOpen();
-        if (!paused) {
-            paused = true;
-            observer.emit(PAUSE);
-        }
+    /** Stops forwarding; observer {@code pause} fires only on a real change. Any thread. */
+    public Future<Void> pause() {
+        return loop.call(() -> {
+            assertOpen();
+            if (!paused) {
+                paused = true;
+                observer.emit(PAUSE);
+            }
+            return null;
+        });
     }
 
-    public void resume() {
-        assertOpen();
-        if (paused) {
-            paused = false;
-            observer.emit(RESUME);
-        }
+    public Future<Void> resume() {
+        return loop.call(() -> {
+            assertOpen();
+            if (paused) {
+                paused = false;
+                observer.emit(RESUME);
+            }
+            return null;
+        });
     }
 
+    /** Closes the producer; its consumers get {@code producerclose}. Any thread; a no-op when closed. */
     public void close() {
-        if (closed()) {
-            return;
-        }
-        closeInternal();
+        loop.execute(() -> {
+            if (!closed()) {
+                closeInternal();
+            }
+        });
+    }
+
+    /** The worker loop this producer lives on. */
+    public WorkerLoop loop() {
+        return loop;
     }
 
     /** The transport closed: mediasoup emits {@code transportclose}, then observer {@code close}. */

@@ -252,7 +252,7 @@ public abstract class Transport extends MediaEntity {
         checkExtensionIds(params);
         RtpParameters consumable = Ortc.getConsumableRtpParameters(kind, params, routerCaps, mapping.rtpMapping());
         String producerId = options.id() != null ? options.id() : UUID.randomUUID().toString();
-        Producer producer = new Producer(producerId, kind, params, consumable, mapping.rtpMapping(),
+        Producer producer = new Producer(loop, producerId, kind, params, consumable, mapping.rtpMapping(),
                 options.paused(), options.keyFrameRequestDelay(), options.appData());
         rtpListener.addProducer(producer);
         rememberExtensionIds(producer);

@@ -2,6 +2,7 @@ package io.tributary.worker.testing;
 
 import io.tributary.worker.Await;
 import io.tributary.worker.Worker;
+import io.vertx.core.Future;
 import java.util.concurrent.Callable;
 
 /**
@@ -30,5 +31,11 @@ public final class OnLoop {
             task.run();
             return null;
         }));
+    }
+
+    /** The failure of an API call that returns a Future (pause, resume, setPriority, ...). */
+    public static Throwable failure(Worker worker, Callable<? extends Future<?>> task) {
+        Future<?> outer = worker.loop().call(task);
+        return Await.failure(outer.compose(f -> ((Future<?>) f).mapEmpty()));
     }
 }

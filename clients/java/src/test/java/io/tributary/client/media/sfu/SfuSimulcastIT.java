@@ -45,10 +45,7 @@ class SfuSimulcastIT {
         assertEquals(1280, high.keyFrameWidth(), "by default the consumer forwards the highest layer: " + high);
 
         long keyFramesBefore = high.keyFrames();
-        await(sfu.worker.loop().call(() -> {
-            consumer.setPreferredLayers(new ConsumerLayers(0, null));
-            return null;
-        }));
+        await(consumer.setPreferredLayers(new ConsumerLayers(0, null)));
         ReceivedStreamStats switched = join(seen.await(s -> s.keyFrameWidth() == 320));
         ReceivedStreamStats low = join(seen.await(s -> s.frames() >= switched.frames() + 20));
 
