@@ -8,8 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The RTCP a transport generates on its own, on a 40 ms tick: producers' NACK retries and key frame
- * retries every tick, and every 1 to 1.5 s (the first after 500 ms, as mediasoup) an SR for each
- * consumer stream and an RR with a block for each producer stream, packed into compound packets.
+ * retries every tick, bandwidth feedback toward the senders, and every 1 to 1.5 s (the first after
+ * 500 ms, as mediasoup) an SR for each consumer stream and an RR with a block for each producer
+ * stream, packed into compound packets.
  */
 final class RtcpReports {
 
@@ -32,18 +33,25 @@ final class RtcpReports {
     private final byte[] buffer = new byte[1500];
     /** This transport's SSRC as a receiver (RR sender SSRC): it sends no media of its own. */
     private final int receiverSsrc = ThreadLocalRandom.current().nextInt() | 1;
+    private final IncomingBandwidthFeedback bandwidthFeedback;
     private long nextReportMs = -1;
 
     RtcpReports(Collection<Producer> producers, Collection<Consumer> consumers, Sender sender) {
         this.producers = producers;
         this.consumers = consumers;
         this.sender = sender;
+        this.bandwidthFeedback = new IncomingBandwidthFeedback(sender, receiverSsrc);
+    }
+
+    IncomingBandwidthFeedback bandwidthFeedback() {
+        return bandwidthFeedback;
     }
 
     void onTick(long nowMs) {
         for (Producer producer : producers) {
             producer.onTimer(nowMs);
         }
+        bandwidthFeedback.onTick(nowMs);
         if (nextReportMs < 0) {
             nextReportMs = nowMs + FIRST_REPORT_MS;
         } else if (nowMs >= nextReportMs) {

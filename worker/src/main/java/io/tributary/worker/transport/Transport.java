@@ -15,6 +15,7 @@ import io.tributary.worker.ortc.Ortc;
 import io.tributary.worker.ortc.ProducerRtpMapping;
 import io.tributary.worker.ortc.RtcpParameters;
 import io.tributary.worker.ortc.RtpCapabilities;
+import io.tributary.worker.ortc.RtpCodecParameters;
 import io.tributary.worker.ortc.RtpEncodingParameters;
 import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpParameters;
@@ -217,6 +218,7 @@ public abstract class Transport extends MediaEntity {
             return;
         }
         counters.rtpReceived(len);
+        reports.bandwidthFeedback().onRtp(rtpPacket, nowMs);
         Producer producer = rtpListener.find(rtpPacket, midExtensionId, ridExtensionId, rridExtensionId);
         if (producer == null) {
             counters.rtpUnknown++;
@@ -256,6 +258,7 @@ public abstract class Transport extends MediaEntity {
                 options.paused(), options.keyFrameRequestDelay(), options.appData());
         rtpListener.addProducer(producer);
         rememberExtensionIds(producer);
+        negotiateBandwidthFeedback(params);
         producers.put(producerId, producer);
         producer.onClosed(() -> {
             producers.remove(producerId);
@@ -366,6 +369,26 @@ public abstract class Transport extends MediaEntity {
                 throw new TypeError("RTP extension id cannot be 0");
             }
         }
+    }
+
+    /** transport-cc when the sender negotiated its extension and feedback, else REMB with abs-send-time. */
+    private void negotiateBandwidthFeedback(RtpParameters params) {
+        RtpCodecParameters media = params.codecsOrEmpty().get(0);
+        for (RtpHeaderExtensionParameters ext : params.headerExtensionsOrEmpty()) {
+            if (RtpExtensionIds.URI_TRANSPORT_WIDE_CC.equals(ext.uri()) && hasFeedback(media, "transport-cc")) {
+                reports.bandwidthFeedback().useTransportCc(ext.id());
+                return;
+            }
+        }
+        for (RtpHeaderExtensionParameters ext : params.headerExtensionsOrEmpty()) {
+            if (RtpExtensionIds.URI_ABS_SEND_TIME.equals(ext.uri()) && hasFeedback(media, "goog-remb")) {
+                reports.bandwidthFeedback().useRemb();
+            }
+        }
+    }
+
+    private static boolean hasFeedback(RtpCodecParameters codec, String type) {
+        return codec.rtcpFeedback() != null && codec.rtcpFeedback().stream().anyMatch(fb -> type.equals(fb.type()));
     }
 
     private void rememberExtensionIds(Producer producer) {

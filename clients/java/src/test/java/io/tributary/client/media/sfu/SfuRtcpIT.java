@@ -89,6 +89,14 @@ class SfuRtcpIT {
     }
 
     @Test
+    void thePublisherGetsTransportCcFeedback() {
+        Session s = session();
+        RtcpStats atPublisher = join(s.publisher().media().rtcpReceived().await(st -> st.transportCcFeedbacks() >= 10));
+        assertEquals(0, atPublisher.malformed(), "feedback must parse: " + atPublisher);
+        assertEquals(0, atPublisher.undecryptable(), atPublisher.toString());
+    }
+
+    @Test
     void senderAndReceiverReportsFlowBothWays() {
         Session s = session();
         RtcpStats atPublisher = join(s.publisher().media().rtcpReceived().await(st -> st.receiverReports() >= 2));
