@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.client.media.receive.ReceivedStream;
 import io.tributary.client.media.receive.ReceivedStreamStats;
 import io.tributary.client.media.rtcp.RtcpStats;
+import io.tributary.client.media.send.HeaderExtensionIds;
 import io.tributary.client.media.send.OutboundStreamStats;
 import io.tributary.client.media.send.Publication;
 import io.tributary.client.media.send.Vp8Options;
@@ -94,6 +95,17 @@ class SfuRtcpIT {
         RtcpStats atPublisher = join(s.publisher().media().rtcpReceived().await(st -> st.transportCcFeedbacks() >= 10));
         assertEquals(0, atPublisher.malformed(), "feedback must parse: " + atPublisher);
         assertEquals(0, atPublisher.undecryptable(), atPublisher.toString());
+    }
+
+    @Test
+    void withoutTransportCcThePublisherGetsRemb() {
+        Sfu.Peer publisher = sfu.connect(TransportProtocol.UDP);
+        Publication cam = publisher.media().publishVp8(Vp8Options.single("0", CAM_SSRC, CAM_SSRC + 1)
+                .withExtensions(HeaderExtensionIds.defaults().withoutTransportWideCc()));
+        sfu.produce(publisher, cam);
+        RtcpStats atPublisher = join(publisher.media().rtcpReceived().await(st -> st.rembs() >= 2));
+        assertEquals(0, atPublisher.transportCcFeedbacks(), atPublisher.toString());
+        assertTrue(atPublisher.lastRembBitrate() >= 1_000_000, "REMB leaves room to grow: " + atPublisher);
     }
 
     @Test
