@@ -7,13 +7,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The node's HTTP API: health, and the mediasoup-demo broadcaster API (which starts with
- * {@code GET /rooms/:roomId}, answering the room router's RTP capabilities).
+ * The node's HTTP API: health, the mediasoup-demo broadcaster API (which starts with
+ * {@code GET /rooms/:roomId}, answering the room router's RTP capabilities), and the web client at {@code /}.
  */
 public final class HttpApi {
 
@@ -31,7 +32,8 @@ public final class HttpApi {
         Router router = Router.router(vertx);
         router.get("/api/health").handler(this::health);
         router.get("/rooms/:roomId").handler(this::roomRtpCapabilities);
-        router.get("/").handler(this::index);
+        // The web client (module clients/web), bundled into webroot/ on the classpath; after the API routes.
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         return router;
     }
 
@@ -51,14 +53,6 @@ public final class HttpApi {
         rooms.getOrCreate(roomId)
                 .onSuccess(room -> sendJson(ctx.response(), room.router().rtpCapabilities()))
                 .onFailure(e -> sendError(ctx.response(), e));
-    }
-
-    private void index(RoutingContext ctx) {
-        ctx.response().putHeader("content-type", "text/html; charset=utf-8")
-                .end("<!doctype html><title>Tributary</title><h1>Tributary</h1>"
-                        + "<p>A mediasoup-compatible SFU node is running here.</p>"
-                        + "<ul><li><a href=\"/api/health\">/api/health</a></li>"
-                        + "<li><a href=\"/rooms/demo\">/rooms/demo</a> (router RTP capabilities)</li></ul>");
     }
 
     static void sendJson(HttpServerResponse response, Object body) {

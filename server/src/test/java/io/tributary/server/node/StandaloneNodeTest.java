@@ -61,6 +61,20 @@ class StandaloneNodeTest {
     }
 
     @Test
+    void rootServesTheWebClient() throws Exception {
+        HttpResponse<String> index = get("/?roomId=web&peerId=p1");
+        assertEquals(200, index.statusCode());
+        assertTrue(index.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(index.body().contains("src=\"app.js\""), index.body());
+        HttpResponse<String> app = get("/app.js");
+        assertEquals(200, app.statusCode());
+        assertTrue(app.headers().firstValue("content-type").orElse("").contains("javascript"));
+        assertTrue(app.body().contains("window.tributary"), "app.js is the bundled client");
+        assertEquals(200, get("/app.css").statusCode());
+        assertEquals(404, get("/no-such-file.js").statusCode());
+    }
+
+    @Test
     void aRoomIsCreatedOnceAndRoomsSpreadOverWorkers() throws Exception {
         Room a1 = room("spread-a");
         Room a2 = room("spread-a");

@@ -1,0 +1,250 @@
+package io.tributary.server.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tributary.server.FreePorts;
+import io.tributary.server.browser.Browsers.Page;
+import io.tributary.server.config.ServerConfig;
+import io.tributary.server.node.StandaloneNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Real Chromium browsers running the web client (served by the node at /) in one room: the issue's
+ * acceptance tests for signaling. The steps build on each other, in order, so the browsers (the
+ * expensive part) start once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class BrowserRoomIT {
+
+    private static final String ROOM = "browsers";
+    /** ICE, DTLS, a key frame and the first decoded frames. */
+    private static final Duration MEDIA_STARTS = Duration.ofSeconds(30);
+    private static final Duration SIGNALING = Duration.ofSeconds(15);
+    private static final long FRAMES_MORE = 10;
+    private static final long PACKETS_MORE = 20;
+
+    private static StandaloneNode node;
+    private static Browsers browsers;
+    private static Page alice;
+    private static Page bob;
+    private static Page carol;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ServerConfig config = new ServerConfig("127.0.0.1", FreePorts.tcp(), FreePorts.tcpPair(), 1, null);
+        node = StandaloneNode.start(config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        browsers = Browsers.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browsers != null) {
+            browsers.close();
+        }
+        if (node != null) {
+            node.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void threeBrowsersDecodeEachOthersVideoAndReceiveTheirAudio() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String peer : List.of("alice", "bob", "carol")) {
+            urls.put(peer, url(peer, ""));
+        }
+        List<Page> pages = browsers.openAll(urls);
+        alice = pages.get(0);
+        bob = pages.get(1);
+        carol = pages.get(2);
+
+        awaitMediaFrom(alice, "bob", "carol");
+        awaitMediaFrom(bob, "alice", "carol");
+        awaitMediaFrom(carol, "alice", "bob");
+        for (Page page : pages) {
+            JsonNode state = state(page);
+            assertTrue(state.get("joined").asBoolean(), page + " joined");
+            assertEquals(2, state.get("producers").size(), page + " produces mic and webcam: " + state);
+            assertEquals(4, state.get("consumers").size(), page + " consumes two peers' audio and video: " + state);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void statsRequestsAnswerForProducersAndConsumers() {
+        JsonNode stats = alice.eval("tributary.serverStats()");
+        assertEquals(2, stats.get("producers").size(), stats.toString());
+        for (JsonNode producer : stats.get("producers")) {
+            assertFalse(producer.get("stats").isEmpty(), "getProducerStats answers: " + producer);
+        }
+        for (JsonNode consumer : stats.get("consumers")) {
+            assertEquals("outbound-rtp", consumer.get("stats").path(0).path("type").asText(),
+                    "getConsumerStats answers the consumer's stats first: " + consumer);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void mutingAMicPausesItsConsumersAtTheOthers() {
+        alice.eval("tributary.muteMic()");
+        for (Page other : List.of(bob, carol)) {
+            other.await("consumerPaused for alice's audio", "tributary.state()",
+                    s -> count(s, "consumerPaused") >= 1 && aliceAudio(s).path("remotePaused").asBoolean(), SIGNALING);
+        }
+        alice.eval("tributary.unmuteMic()");
+        for (Page other : List.of(bob, carol)) {
+            other.await("consumerResumed for alice's audio", "tributary.state()",
+                    s -> count(s, "consumerResumed") >= 1 && !aliceAudio(s).path("remotePaused").asBoolean(true), SIGNALING);
+            awaitMediaFrom(other, "alice");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void closingAWebcamClosesItsConsumersAtTheOthers() {
+        Map<Page, Long> closedBefore = Map.of(bob, count(state(bob), "consumerClosed"),
+                carol, count(state(carol), "consumerClosed"));
+        alice.eval("tributary.disableWebcam()");
+        for (Page other : List.of(bob, carol)) {
+            other.await("consumerClosed for alice's video", "tributary.state()",
+                    s -> count(s, "consumerClosed") > closedBefore.get(other) && consumersOf(s, "alice", "video").isEmpty(),
+                    SIGNALING);
+        }
+        alice.eval("tributary.enableWebcam()");
+        awaitMediaFrom(bob, "alice");
+        awaitMediaFrom(carol, "alice");
+    }
+
+    @Test
+    @Order(5)
+    void reloadingWithTheSamePeerIdReplacesThePeerWithoutAGhost() {
+        bob.reload();
+        awaitMediaFrom(bob, "alice", "carol");
+        for (Page other : List.of(alice, carol)) {
+            awaitMediaFrom(other, "bob");
+            JsonNode state = state(other);
+            long bobs = StreamSupport.stream(state.get("peers").spliterator(), false)
+                    .filter(p -> p.get("id").asText().equals("bob")).count();
+            assertEquals(1, bobs, other + " sees one bob: " + state.get("peers"));
+            assertEquals(2, consumersOf(state, "bob", null).size(), other + " consumes only the new bob's audio and video: "
+                    + state.get("consumers"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aBrowserLeavingYieldsPeerClosedAtTheOthers() {
+        carol.close();
+        for (Page other : List.of(alice, bob)) {
+            other.await("peerClosed for carol", "tributary.state()",
+                    s -> count(s, "peerClosed") >= 1 && peerIds(s).equals(List.of(other == alice ? "bob" : "alice"))
+                            && consumersOf(s, "carol", null).isEmpty(),
+                    SIGNALING);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void forceTcpCarriesMediaOverTcp() {
+        Page dave = browsers.open("dave", url("dave", "&forceTcp=true"));
+        awaitMediaFrom(dave, "alice", "bob");
+        awaitMediaFrom(alice, "dave");
+        JsonNode transports = dave.eval("tributary.stats()").get("transports");
+        assertEquals("tcp", transports.path("send").path("protocol").asText(), transports.toString());
+        assertEquals("tcp", transports.path("recv").path("protocol").asText(), transports.toString());
+        dave.close();
+    }
+
+    // ---- helpers ----
+
+    private static String url(String peerId, String extra) {
+        return "http://127.0.0.1:" + node.httpPort() + "/?roomId=" + ROOM + "&peerId=" + peerId + "&displayName=" + peerId
+                + extra;
+    }
+
+    private static JsonNode state(Page page) {
+        return page.eval("tributary.state()");
+    }
+
+    /**
+     * Each peer's audio and camera video reach {@code page} and keep coming: packetsReceived (audio)
+     * and framesDecoded (video) grow past a first sample.
+     */
+    private static void awaitMediaFrom(Page page, String... peerIds) {
+        JsonNode first = page.await("audio and video from " + List.of(peerIds), "tributary.stats()",
+                stats -> receiving(stats, peerIds, null), MEDIA_STARTS);
+        page.await("audio and video from " + List.of(peerIds) + " to keep coming", "tributary.stats()",
+                stats -> receiving(stats, peerIds, first), SIGNALING);
+    }
+
+    private static boolean receiving(JsonNode stats, String[] peerIds, JsonNode baseline) {
+        for (String peerId : peerIds) {
+            for (String kind : List.of("audio", "video")) {
+                List<JsonNode> consumers = consumersOf(stats, peerId, kind);
+                if (consumers.isEmpty()) {
+                    return false;
+                }
+                JsonNode consumer = consumers.get(0);
+                String counter = kind.equals("video") ? "framesDecoded" : "packetsReceived";
+                long now = consumer.path(counter).asLong();
+                if (baseline == null ? now == 0 : now < sampleOf(baseline, consumer, counter)
+                        + (kind.equals("video") ? FRAMES_MORE : PACKETS_MORE)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long sampleOf(JsonNode stats, JsonNode consumer, String counter) {
+        for (JsonNode c : stats.get("consumers")) {
+            if (c.get("id").equals(consumer.get("id"))) {
+                return c.path(counter).asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Consumers (in state() or stats()) of {@code peerId}'s camera or mic, of one kind or (null) both. */
+    private static List<JsonNode> consumersOf(JsonNode stateOrStats, String peerId, String kind) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode c : stateOrStats.get("consumers")) {
+            if (c.get("peerId").asText().equals(peerId) && !c.path("share").asBoolean()
+                    && (kind == null || c.get("kind").asText().equals(kind))) {
+                found.add(c);
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode aliceAudio(JsonNode state) {
+        List<JsonNode> audio = consumersOf(state, "alice", "audio");
+        return audio.isEmpty() ? MissingNode.getInstance() : audio.get(0);
+    }
+
+    private static long count(JsonNode state, String method) {
+        return state.path("received").path(method).asLong();
+    }
+
+    private static List<String> peerIds(JsonNode state) {
+        return StreamSupport.stream(state.get("peers").spliterator(), false).map(p -> p.get("id").asText()).sorted().toList();
+    }
+}
