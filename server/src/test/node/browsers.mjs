@@ -6,6 +6,8 @@
 //   out: {"id":1,"ok":true,"result":...} or {"id":1,"ok":false,"error":"..."}
 //        {"event":"ready"} once, and {"event":"console","page":"a","text":"..."} for page output.
 // When stdin ends (the test finished or died), every browser is closed and the process exits.
+// playwright-core is pinned to 1.61.1, the last release that runs on Node 18: Debian bookworm's nodejs,
+// which ./tributary test installs when node is missing, is 18 (1.62 and later need Node 20).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -3,6 +3,7 @@ package io.tributary.server.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -19,11 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Real Chromium browsers running the web client (served by the node at /) in one room: the issue's
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(BrowserRoomIT.StopAtFirstFailure.class)
 class BrowserRoomIT {
 
     private static final String ROOM = "browsers";
@@ -52,6 +58,21 @@ class BrowserRoomIT {
         ServerConfig config = new ServerConfig("127.0.0.1", FreePorts.tcp(), FreePorts.tcpPair(), 1, null);
         node = StandaloneNode.start(config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         browsers = Browsers.start();
+    }
+
+    /** Each step starts from the room the previous one left; after a failure the rest would only time out. */
+    @BeforeEach
+    void previousStepsPassed() {
+        assumeTrue(StopAtFirstFailure.failed == null, () -> "skipped: " + StopAtFirstFailure.failed + " failed");
+    }
+
+    static final class StopAtFirstFailure implements TestWatcher {
+        static volatile String failed;
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            failed = context.getDisplayName();
+        }
     }
 
     @AfterAll

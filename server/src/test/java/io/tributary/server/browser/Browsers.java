@@ -149,11 +149,17 @@ final class Browsers implements AutoCloseable {
          */
         JsonNode await(String what, String expression, Predicate<JsonNode> until, Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            JsonNode last = null;
+            Object last;
             while (true) {
-                last = eval(expression);
-                if (until.test(last)) {
-                    return last;
+                try {
+                    JsonNode value = eval(expression);
+                    if (until.test(value)) {
+                        return value;
+                    }
+                    last = value;
+                } catch (AssertionError e) {
+                    // A page between two states (reloading, a transport closing) may fail one evaluation.
+                    last = e.getMessage();
                 }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError(name + ": timed out after " + timeout.toSeconds() + " s waiting for " + what
