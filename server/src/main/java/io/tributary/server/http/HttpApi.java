@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Map;
 public final class HttpApi {
 
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
+
+    private static final long MAX_BODY = 1024 * 1024;
 
     private final RoomRegistry rooms;
     private final NodeInfo node;
@@ -31,6 +34,8 @@ public final class HttpApi {
         Router router = Router.router(vertx);
         router.get("/api/health").handler(this::health);
         router.get("/rooms/:roomId").handler(this::roomRtpCapabilities);
+        router.route("/rooms/:roomId/broadcasters*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        BroadcasterRoutes.install(router, rooms);
         router.get("/").handler(this::index);
         return router;
     }
