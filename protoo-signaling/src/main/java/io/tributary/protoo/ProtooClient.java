@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -44,8 +45,19 @@ public final class ProtooClient {
                 "client " + url);
     }
 
-    /** Connects to {@code ws(s)://host:port/?roomId=..&peerId=..}; throws IllegalArgumentException on a bad URL. */
+    /**
+     * Connects to {@code ws(s)://host:port/?roomId=..&peerId=..}; throws IllegalArgumentException on a bad URL.
+     * Handlers set after this returns may miss what happens first (a fast first attempt's {@code failed}, an
+     * early notification); {@link #connect(Vertx, String, ProtooClientOptions, Consumer)} rules that out.
+     */
     public static ProtooClient connect(Vertx vertx, String url, ProtooClientOptions options) {
+        return connect(vertx, url, options, client -> {
+        });
+    }
+
+    /** As {@link #connect(Vertx, String, ProtooClientOptions)}, running {@code setup} before the first attempt. */
+    public static ProtooClient connect(Vertx vertx, String url, ProtooClientOptions options,
+                                       Consumer<ProtooClient> setup) {
         WebSocketConnectOptions connect = new WebSocketConnectOptions()
                 .setAbsoluteURI(url)
                 .setSubProtocols(List.of("protoo"));
@@ -57,7 +69,10 @@ public final class ProtooClient {
         WebSocketClient sockets = vertx.createWebSocketClient(socketOptions);
         client.transport = new ClientTransport(vertx, sockets, connect, options.retry(), options.maxMessageSize(),
                 client.new Events(), client.core.name());
-        client.core.execute(client.transport::start);
+        client.core.execute(() -> {
+            setup.accept(client);
+            client.transport.start();
+        });
         return client;
     }
 

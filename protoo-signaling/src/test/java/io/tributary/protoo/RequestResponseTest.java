@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -182,7 +183,7 @@ class RequestResponseTest {
         });
         CompletableFuture<Void> serverClosed = new CompletableFuture<>();
         CompletableFuture<Void> clientClosed = new CompletableFuture<>();
-        List<String> clientEvents = new ArrayList<>();
+        List<String> clientEvents = new CopyOnWriteArrayList<>();
         peer.onClose(() -> serverClosed.complete(null));
         client.onDisconnected(() -> clientEvents.add("disconnected"));
         client.onFailed(attempt -> clientEvents.add("failed"));

@@ -49,7 +49,7 @@ final class IncomingRequest implements ProtooRequest {
     @Override
     public void reject(int errorCode, String errorReason) {
         if (firstAnswer()) {
-            peer.respond(MessageCodec.error(request.id(), errorCode, String.valueOf(errorReason)));
+            peer.respond(MessageCodec.error(request.id(), errorCode, errorReason == null ? "" : errorReason));
         }
     }
 

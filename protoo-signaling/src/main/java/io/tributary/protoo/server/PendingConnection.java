@@ -59,13 +59,19 @@ final class PendingConnection implements ConnectionRequest {
         answer();
         ServerPeer peer = new ServerPeer(vertx, context, query.get("peerId"), options, peers);
         peers.add(peer);
-        context.runOnContext(v -> upgrade.accept().onComplete(ar -> {
-            if (ar.succeeded()) {
-                peer.attach(ar.result());
-            } else {
-                peer.upgradeFailed(ar.cause());
+        context.runOnContext(v -> {
+            try {
+                upgrade.accept().onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        peer.attach(ar.result());
+                    } else {
+                        peer.upgradeFailed(ar.cause());
+                    }
+                });
+            } catch (RuntimeException e) {
+                peer.upgradeFailed(e);
             }
-        }));
+        });
         return peer;
     }
 
