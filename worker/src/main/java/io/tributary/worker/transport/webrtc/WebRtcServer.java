@@ -109,6 +109,8 @@ public final class WebRtcServer extends MediaEntity {
             sockets.tupleRoutes().forEach((tuple, t) -> tuples.add(Map.of("tupleHash", tuple.hashCode() & 0xffffffffL,
                     "webRtcTransportId", t.id())));
             dump.put("tupleHashes", tuples);
+            // Not in mediasoup's dump: datagrams and frames no transport claimed (unknown ufrag or tuple).
+            dump.put("unknownPackets", sockets.unknownPackets());
             return dump;
         });
     }
