@@ -15,7 +15,6 @@ import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * DTLS 1.2 with use_srtp (RFC 6347, RFC 5764, RFC 5763) for one WebRtcTransport, as server or
@@ -67,6 +66,7 @@ public final class DtlsTransport {
     private volatile DtlsState state = DtlsState.NEW;
     private DtlsRole role;
     private DtlsHandshake handshake;
+    private volatile DiscardingCrypto crypto;
     private DTLSTransport dtls;
     private byte[] applicationBuffer;
 
@@ -85,6 +85,15 @@ public final class DtlsTransport {
 
     public DtlsState state() {
         return state;
+    }
+
+    /**
+     * Records of an encrypted epoch that did not decrypt or authenticate (forged, damaged, or too short
+     * for the cipher), silently discarded as RFC 6347 §4.1.2.7 asks instead of failing the association.
+     */
+    public long discardedRecords() {
+        DiscardingCrypto started = crypto;
+        return started == null ? 0 : started.discardedRecords();
     }
 
     /** The local role once started, else {@code null}. */
@@ -126,8 +135,9 @@ public final class DtlsTransport {
                 throw new InvalidStateError("DTLS transport already started or closed");
             }
             role = localRole;
+            crypto = new DiscardingCrypto(RANDOM);
             handshake = new DtlsHandshake(localRole, certificate, List.copyOf(remoteFingerprints),
-                    options.srtpProfiles(), new BcTlsCrypto(RANDOM), (int) options.handshakeTimeout().toMillis());
+                    options.srtpProfiles(), crypto, (int) options.handshakeTimeout().toMillis());
             state = DtlsState.CONNECTING;
         }
         if (localRole == DtlsRole.CLIENT) {

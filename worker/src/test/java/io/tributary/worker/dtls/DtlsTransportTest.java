@@ -172,6 +172,47 @@ class DtlsTransportTest {
         }
     }
 
+    /**
+     * Records of the current epoch that are too short for the cipher's nonce and tag used to be fatal in
+     * BouncyCastle (decode_error), so one forged datagram from the peer's address ended a connected
+     * transport, and the peer with it. They must be discarded like records with a bad MAC, and counted.
+     */
+    @Test
+    void forgedRecordsOfTheCurrentEpochAreDiscardedAndCounted() throws Exception {
+        try (DtlsPair pair = handshake(new DtlsPair(SERVER_CERT, CLIENT_CERT))) {
+            await(pair.a.handshakeFuture());
+            await(pair.b.handshakeFuture());
+            Random random = new Random(4);
+            int forged = 0;
+            for (int type : new int[] {20, 21, 22, 23, 24}) {
+                for (int length = 0; length <= 40; length++) {
+                    byte[] record = new byte[13 + length];
+                    random.nextBytes(record);
+                    record[0] = (byte) type;
+                    record[1] = (byte) 0xFE;
+                    record[2] = (byte) 0xFD;
+                    record[3] = 0;
+                    record[4] = 1;
+                    Arrays.fill(record, 5, 9, (byte) 0);
+                    record[9] = (byte) ((1000 + forged) >> 8);
+                    record[10] = (byte) (1000 + forged);
+                    record[11] = (byte) (length >> 8);
+                    record[12] = (byte) length;
+                    pair.a.feed(record, 0, record.length);
+                    forged++;
+                }
+            }
+            assertEquals(DtlsState.CONNECTED, pair.a.state());
+            assertEquals(forged, pair.a.discardedRecords());
+            byte[] ping = {1, 2, 3};
+            pair.b.send(ping, 0, ping.length);
+            assertArrayEquals(ping, pair.eventsA.nextData());
+            pair.a.send(ping, 0, ping.length);
+            assertArrayEquals(ping, pair.eventsB.nextData());
+            assertFalse(pair.eventsA.closedOrFailed.isDone() || pair.eventsB.closedOrFailed.isDone());
+        }
+    }
+
     @Test
     void serverRejectsAClientWithAnotherCertificate() throws Exception {
         try (DtlsPair pair = new DtlsPair(SERVER_CERT, CLIENT_CERT)) {
