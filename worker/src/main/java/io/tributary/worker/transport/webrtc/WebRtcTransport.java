@@ -167,7 +167,9 @@ public final class WebRtcTransport extends Transport {
     /** Called by {@link MediaSockets} for STUN whose USERNAME names this transport. */
     void receiveStun(byte[] buf, int off, int len, TransportTuple tuple) {
         counters.received(len);
-        iceServer.processStun(buf, off, len, tuple.persist(), tuple.remote(), System.currentTimeMillis());
+        if (!iceServer.processStun(buf, off, len, tuple.persist(), tuple.remote(), System.currentTimeMillis())) {
+            counters.dropped++;
+        }
     }
 
     /** DTLS, RTP or RTCP from a tuple routed to this transport. */
