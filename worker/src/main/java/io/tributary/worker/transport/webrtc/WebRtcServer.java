@@ -110,6 +110,10 @@ public final class WebRtcServer extends MediaEntity {
             sockets.tupleRoutes().forEach((tuple, t) -> tuples.add(Map.of("tupleHash", tuple.hashCode() & 0xffffffffL,
                     "webRtcTransportId", t.id())));
             dump.put("tupleHashes", tuples);
+            // Not in mediasoup's dump: datagrams and frames no transport claimed (unknown ufrag or tuple),
+            // and those whose handling threw (a bug; dropped).
+            dump.put("unknownPackets", sockets.unknownPackets());
+            dump.put("failedPackets", sockets.failedPackets());
             return dump;
         });
     }
