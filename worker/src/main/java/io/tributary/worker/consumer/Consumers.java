@@ -17,12 +17,11 @@ public final class Consumers {
             throw new UnsupportedError("pipe consumers are not implemented yet");
         }
         return switch (producer.type()) {
-            case SIMPLE -> new SimpleConsumer(id, producer, params, ConsumerType.SIMPLE, options.paused(), pool, output,
-                    options.appData());
+            case SIMPLE -> new SimpleConsumer(id, producer, params, options.paused(), pool, output, options.appData());
             case SIMULCAST -> new SimulcastConsumer(id, producer, params, options.paused(), options.preferredLayers(),
                     pool, output, options.appData());
-            case SVC -> new SimpleConsumer(id, producer, params, ConsumerType.SVC, options.paused(), pool, output,
-                    options.appData());
+            case SVC -> new SvcConsumer(id, producer, params, options.paused(), options.preferredLayers(), pool,
+                    output, options.appData());
         };
     }
 }
