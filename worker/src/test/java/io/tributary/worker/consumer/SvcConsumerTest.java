@@ -226,8 +226,7 @@ class SvcConsumerTest {
                 boolean end = part == 1;
                 byte[] payload = SyntheticRtp.vp9(!key, !end, end, pictureId, temporalId, switchingUp, spatial,
                         spatial > 0, tl0PicIdx);
-                send(SyntheticRtp.packet(PAYLOAD_TYPE, nextSeq(), timestamp, SSRC, spatial == 2 && end, 0, null,
-                        payload));
+                send(SyntheticRtp.packet(PAYLOAD_TYPE, nextSeq(), timestamp, SSRC, spatial == 2 && end, payload));
             }
         }
         pictureId++;

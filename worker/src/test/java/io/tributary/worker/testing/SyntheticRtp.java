@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes synthetic RTP packets for in-process media tests: a plain RTP header, optionally a one-byte
- * header extension carrying a MID, and a VP8 or VP9 payload descriptor in front of a few payload bytes.
+ * header extension with one element (a MID, frame marking), and a VP8 or VP9 payload descriptor or an
+ * H264 NAL header in front of a few payload bytes.
  */
 public final class SyntheticRtp {
 
@@ -13,10 +14,22 @@ public final class SyntheticRtp {
     private SyntheticRtp() {
     }
 
-    /** An RTP packet; {@code midId} 0 means no header extension. */
+    /** An RTP packet without header extensions. */
+    public static byte[] packet(int payloadType, int seq, long timestamp, int ssrc, boolean marker, byte[] payload) {
+        return packet(payloadType, seq, timestamp, ssrc, marker, 0, (byte[]) null, payload);
+    }
+
+    /** An RTP packet with a MID extension. */
     public static byte[] packet(int payloadType, int seq, long timestamp, int ssrc, boolean marker, int midId, String mid,
                                 byte[] payload) {
-        byte[] extension = midId == 0 ? new byte[0] : midExtension(midId, mid);
+        return packet(payloadType, seq, timestamp, ssrc, marker, midId,
+                mid.getBytes(StandardCharsets.US_ASCII), payload);
+    }
+
+    /** An RTP packet with one header extension element; {@code extensionId} 0 means none. */
+    public static byte[] packet(int payloadType, int seq, long timestamp, int ssrc, boolean marker, int extensionId,
+                                byte[] extensionValue, byte[] payload) {
+        byte[] extension = extensionId == 0 ? new byte[0] : oneByteExtension(extensionId, extensionValue);
         byte[] out = new byte[12 + extension.length + payload.length];
         out[0] = (byte) (0x80 | (extension.length > 0 ? 0x10 : 0));
         out[1] = (byte) ((marker ? 0x80 : 0) | payloadType);
@@ -31,7 +44,7 @@ public final class SyntheticRtp {
 
     /** A padding-only packet (bandwidth probing): the P bit and 4 bytes of padding, no payload. */
     public static byte[] padding(int payloadType, int seq, long timestamp, int ssrc) {
-        byte[] out = packet(payloadType, seq, timestamp, ssrc, false, 0, null, new byte[] {0, 0, 0, 4});
+        byte[] out = packet(payloadType, seq, timestamp, ssrc, false, new byte[] {0, 0, 0, 4});
         out[0] |= 0x20;
         return out;
     }
@@ -65,9 +78,27 @@ public final class SyntheticRtp {
         return out;
     }
 
-    /** RFC 8285 one-byte extension block with a single MID element, padded to 32 bits. */
-    private static byte[] midExtension(int id, String mid) {
-        byte[] value = mid.getBytes(StandardCharsets.US_ASCII);
+    /**
+     * An H264 single-NAL payload (an IDR slice for a key frame, else a non-IDR one) and its scalable
+     * frame-marking value: S, E, I, B and TID, then LID (dependency id in the upper bits) and TL0PICIDX.
+     */
+    public static byte[] h264(boolean keyFrame) {
+        byte[] out = new byte[1 + FILLER.length];
+        out[0] = (byte) (keyFrame ? 0x65 : 0x41);
+        System.arraycopy(FILLER, 0, out, 1, FILLER.length);
+        return out;
+    }
+
+    public static byte[] frameMarking(boolean start, boolean end, boolean independent, int temporalId, int spatialId,
+                                      int tl0PicIdx) {
+        return new byte[] {
+            (byte) ((start ? 0x80 : 0) | (end ? 0x40 : 0) | (independent ? 0x20 : 0) | temporalId),
+            (byte) (spatialId << 4),
+            (byte) tl0PicIdx};
+    }
+
+    /** RFC 8285 one-byte extension block with a single element, padded to 32 bits. */
+    private static byte[] oneByteExtension(int id, byte[] value) {
         int words = (1 + value.length + 3) / 4;
         byte[] out = new byte[4 + words * 4];
         out[0] = (byte) 0xBE;
