@@ -32,7 +32,8 @@ final class H264SvcLayerView implements SvcLayerView {
         start = false;
         end = false;
         keyFrame = false;
-        if (marking.wrap(packet, RtpExtensionIds.FRAME_MARKING) || marking.wrap(packet, RtpExtensionIds.FRAME_MARKING_07)) {
+        if (marking.wrap(packet, RtpExtensionIds.FRAME_MARKING)
+                || marking.wrap(packet, RtpExtensionIds.FRAME_MARKING_07)) {
             start = marking.startOfFrame();
             end = marking.endOfFrame();
             keyFrame = start && marking.independent();

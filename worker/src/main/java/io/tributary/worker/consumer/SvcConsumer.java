@@ -35,7 +35,8 @@ public final class SvcConsumer extends Consumer {
     private final SvcLayerView view;
     private final SvcLayerSwitch layers;
     /** Starts between 1000 and 32767, as mediasoup (a libsrtp issue with low initial numbers). */
-    private final SeqManager sequence = SeqManager.forSequenceNumbers(ThreadLocalRandom.current().nextInt(1000, 0x8000));
+    private final SeqManager sequence =
+            SeqManager.forSequenceNumbers(ThreadLocalRandom.current().nextInt(1000, 0x8000));
     private final long[] layerSeenMs;
     private final boolean[] available;
     private long streamStartMs = -1;

@@ -79,7 +79,8 @@ class H264SvcConsumerTest {
     private Consumer consume(ConsumerLayers preferred) {
         worker = result(Worker.create(vertx, WorkerSettings.defaults()));
         Router router = result(worker.createRouter(RouterOptions.of(codecs(
-                "[{kind: 'video', mimeType: 'video/H264-SVC', clockRate: 90000, parameters: " + H264_PARAMETERS + "}]"))));
+                "[{kind: 'video', mimeType: 'video/H264-SVC', clockRate: 90000, parameters: "
+                        + H264_PARAMETERS + "}]"))));
         DirectTransport sendTransport = result(router.createDirectTransport(null, Map.of()));
         DirectTransport recvTransport = result(router.createDirectTransport(null, Map.of()));
         producer = result(sendTransport.produce(ProducerOptions.of("video", js("""

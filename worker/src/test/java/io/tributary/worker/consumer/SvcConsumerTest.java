@@ -112,9 +112,10 @@ class SvcConsumerTest {
         assertEquals(List.of("layerschange 2:2", "layerschange 2:1", "layerschange 1:1"), layers.entries());
         assertEquals(new ConsumerLayers(1, 1), consumer.currentLayers());
         Map<String, Object> dump = OnLoop.call(worker, consumer::dump);
-        assertEquals(List.of(1, 1, 1, 1, 1, 1), List.of(dump.get("preferredSpatialLayer"), dump.get("targetSpatialLayer"),
-                dump.get("currentSpatialLayer"), dump.get("preferredTemporalLayer"), dump.get("targetTemporalLayer"),
-                dump.get("currentTemporalLayer")));
+        for (String field : List.of("preferredSpatialLayer", "targetSpatialLayer", "currentSpatialLayer",
+                "preferredTemporalLayer", "targetTemporalLayer", "currentTemporalLayer")) {
+            assertEquals(1, dump.get(field), field);
+        }
     }
 
     @Test

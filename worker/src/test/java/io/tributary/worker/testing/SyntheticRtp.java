@@ -20,8 +20,8 @@ public final class SyntheticRtp {
     }
 
     /** An RTP packet with a MID extension. */
-    public static byte[] packet(int payloadType, int seq, long timestamp, int ssrc, boolean marker, int midId, String mid,
-                                byte[] payload) {
+    public static byte[] packet(int payloadType, int seq, long timestamp, int ssrc, boolean marker, int midId,
+                                String mid, byte[] payload) {
         return packet(payloadType, seq, timestamp, ssrc, marker, midId,
                 mid.getBytes(StandardCharsets.US_ASCII), payload);
     }
