@@ -112,10 +112,19 @@ public final class WebRtcServer extends MediaEntity {
             dump.put("tupleHashes", tuples);
             // Not in mediasoup's dump: datagrams and frames no transport claimed (unknown ufrag or tuple),
             // and those whose handling threw (a bug; dropped).
-            dump.put("unknownPackets", sockets.unknownPackets());
-            dump.put("failedPackets", sockets.failedPackets());
             return dump;
         });
+    }
+
+    /**
+     * Tributary's own counters, kept out of mediasoup's dump shape: datagrams and TCP frames no
+     * transport claimed, and packets whose handling failed (dropped, never fatal).
+     */
+    public Future<PacketCounters> packetCounters() {
+        return worker.loop().call(() -> new PacketCounters(sockets.unknownPackets(), sockets.failedPackets()));
+    }
+
+    public record PacketCounters(long unknownPackets, long failedPackets) {
     }
 
     /** Closes the sockets; transports using them close with {@code listenserverclose}. */

@@ -116,8 +116,12 @@ final class Sfu implements AutoCloseable {
     }
 
     /** Datagrams and TCP frames of the WebRtcServer that no transport claimed. */
+    long failedPackets() {
+        return await(server.packetCounters()).failedPackets();
+    }
+
     long unknownPackets() {
-        return serverDump().get("unknownPackets").asLong();
+        return await(server.packetCounters()).unknownPackets();
     }
 
     /** A transport's {@code getStats()} entry, as JSON. */

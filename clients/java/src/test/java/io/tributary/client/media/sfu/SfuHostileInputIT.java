@@ -304,7 +304,7 @@ class SfuHostileInputIT {
         // ---- The worker still answers, nothing threw while handling a packet, and it counted what the
         // validated tuples sent.
         assertEquals("alive", Sfu.await(sfu.worker.loop().call(() -> "alive")));
-        assertEquals(0, sfu.serverDump().get("failedPackets").asLong(), "packets whose handling threw");
+        assertEquals(0, sfu.failedPackets(), "packets whose handling threw");
         for (int i = 0; i < transports.size(); i++) {
             long drops = dropped(transports.get(i)) - dropsBefore[i];
             long expected = udp.dropped[i] + tcp.dropped[i] + tcpValidated.dropped[i];
@@ -430,7 +430,7 @@ class SfuHostileInputIT {
         assertTrue(rtpSent >= 25_000 && rtcpSent >= 9_000, "sent only " + rtpSent + " RTP and " + rtcpSent + " RTCP");
 
         assertEquals("alive", Sfu.await(sfu.worker.loop().call(() -> "alive")));
-        assertEquals(0, sfu.serverDump().get("failedPackets").asLong(), "packets whose handling threw");
+        assertEquals(0, sfu.failedPackets(), "packets whose handling threw");
         assertTrue(drops > 0, "the attacker's transport counted no drops");
         for (Sfu.Peer peer : List.of(publisher, viewer, attacker)) {
             JsonNode stats = Sfu.stats(peer.transport());

@@ -173,7 +173,7 @@ class SfuSecurityIT {
         long sent = unanswered.requestsSent();
         Sfu.eventually("the " + sent + " checks with an unknown ufrag counted as unknown packets",
                 () -> sfu.unknownPackets() - unknownBefore, n -> n == sent, 5000);
-        assertEquals(0, sfu.serverDump().get("failedPackets").asLong());
+        assertEquals(0, sfu.failedPackets());
     }
 
     /**
