@@ -1,23 +1,24 @@
 package io.tributary.server.node;
 
+import io.tributary.protoo.ProtooServerOptions;
+import io.tributary.protoo.ProtooWebSocketServer;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.http.HttpApi;
 import io.tributary.server.http.NodeInfo;
 import io.tributary.server.room.MediaCodecs;
 import io.tributary.server.room.RoomRegistry;
+import io.tributary.server.signaling.RoomSignaling;
 import io.tributary.worker.Worker;
 import io.tributary.worker.WorkerSettings;
 import io.tributary.worker.transport.TransportListenInfo;
 import io.tributary.worker.transport.webrtc.WebRtcServerOptions;
-import io.tributary.protoo.ProtooServerOptions;
-import io.tributary.protoo.ProtooWebSocketServer;
-import io.tributary.server.signaling.RoomSignaling;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -116,10 +117,10 @@ public final class StandaloneNode {
         rooms = new RoomRegistry(workers, MediaCodecs.demoDefaults(), control, config.host(), config.announcedIp());
         NodeInfo info = new NodeInfo("standalone", version(), workers.size(), System.currentTimeMillis());
         HttpApi api = new HttpApi(rooms, info);
-        ProtooWebSocketServer protoo = ProtooWebSocketServer.create(vertx, ProtooServerOptions.defaults(),
-                new RoomSignaling(rooms));
+        ProtooServerOptions protooOptions = ProtooServerOptions.defaults();
+        ProtooWebSocketServer protoo = ProtooWebSocketServer.create(vertx, protooOptions, new RoomSignaling(rooms));
         Promise<HttpServer> listening = Promise.promise();
-        control.runOnContext(v -> vertx.createHttpServer()
+        control.runOnContext(v -> vertx.createHttpServer(protooOptions.applyTo(new HttpServerOptions()))
                 .requestHandler(api.router(vertx))
                 .webSocketHandshakeHandler(protoo.webSocketHandshakeHandler())
                 .listen(config.port(), config.host())

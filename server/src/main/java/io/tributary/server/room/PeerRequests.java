@@ -83,7 +83,7 @@ final class PeerRequests {
             case "setConsumerPriority" -> empty(joined(peer).consumer(peer, text(data, "consumerId"))
                     .setPriority(data.path("priority").numberValue()));
             case "requestConsumerKeyFrame" -> empty(joined(peer).consumer(peer, text(data, "consumerId")).requestKeyFrame());
-            case "changeDisplayName" -> changeDisplayName(joined(peer), data);
+            case "changeDisplayName" -> joined(peer).changeDisplayName(peer, data);
             case "getTransportStats" -> room.context().back(transport(peer, text(data, "transportId")).getStats())
                     .map(Json.MAPPER::valueToTree);
             case "getProducerStats" -> {
