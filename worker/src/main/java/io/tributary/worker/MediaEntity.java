@@ -1,10 +1,10 @@
 package io.tributary.worker;
 
 import io.tributary.worker.events.EventEmitter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What every mediasoup entity (router, transport, producer, consumer, WebRtcServer) has: an id,
@@ -16,7 +16,7 @@ public abstract class MediaEntity {
     protected final EventEmitter events = new EventEmitter();
     protected final EventEmitter observer = new EventEmitter();
     private final String id;
-    private final List<Runnable> closeHooks = new ArrayList<>();
+    private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private Map<String, Object> appData;
     private volatile boolean closed;
 
@@ -51,7 +51,7 @@ public abstract class MediaEntity {
         return observer;
     }
 
-    /** For the owner to forget this entity when it closes; hooks run before the close events. */
+    /** For owners to forget this entity when it closes (any thread may add); hooks run on the worker loop. */
     public final void onClosed(Runnable hook) {
         closeHooks.add(hook);
     }

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ public final class HttpApi {
 
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
 
+    private static final long MAX_BODY = 1024 * 1024;
+
     private final RoomRegistry rooms;
     private final NodeInfo node;
 
@@ -32,6 +35,8 @@ public final class HttpApi {
         Router router = Router.router(vertx);
         router.get("/api/health").handler(this::health);
         router.get("/rooms/:roomId").handler(this::roomRtpCapabilities);
+        router.route("/rooms/:roomId/broadcasters*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        BroadcasterRoutes.install(router, rooms);
         // The web client (module clients/web), bundled into webroot/ on the classpath; after the API routes.
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         return router;

@@ -1,18 +1,24 @@
 package io.tributary.server.node;
 
+import io.tributary.protoo.ProtooServerOptions;
+import io.tributary.protoo.ProtooWebSocketServer;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.http.HttpApi;
 import io.tributary.server.http.NodeInfo;
 import io.tributary.server.room.MediaCodecs;
 import io.tributary.server.room.RoomRegistry;
+import io.tributary.server.signaling.RoomSignaling;
 import io.tributary.worker.Worker;
 import io.tributary.worker.WorkerSettings;
 import io.tributary.worker.transport.TransportListenInfo;
 import io.tributary.worker.transport.webrtc.WebRtcServerOptions;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,20 +33,24 @@ public final class StandaloneNode {
 
     private final ServerConfig config;
     private final Vertx vertx;
+    private final Context control;
     private final List<MediaWorker> workers = new ArrayList<>();
     private HttpServer httpServer;
     private RoomRegistry rooms;
 
-    private StandaloneNode(ServerConfig config, Vertx vertx) {
+    private StandaloneNode(ServerConfig config, Vertx vertx, Context control) {
         this.config = config;
         this.vertx = vertx;
+        this.control = control;
     }
 
     public static Future<StandaloneNode> start(ServerConfig config) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setPreferNativeTransport(true)
                 .setEventLoopPoolSize(config.workers() + CONTROL_LOOPS));
-        StandaloneNode node = new StandaloneNode(config, vertx);
+        // Taken first, from this non-Vert.x thread, so it is a loop of its own and never a worker's.
+        Context control = vertx.getOrCreateContext();
+        StandaloneNode node = new StandaloneNode(config, vertx, control);
         return node.startWorkers()
                 .compose(v -> node.startHttp())
                 .map(v -> node)
@@ -104,12 +114,18 @@ public final class StandaloneNode {
     }
 
     private Future<Void> startHttp() {
-        rooms = new RoomRegistry(workers(), MediaCodecs.demoDefaults());
+        rooms = new RoomRegistry(workers, MediaCodecs.demoDefaults(), control, config.host(), config.announcedIp());
         NodeInfo info = new NodeInfo("standalone", version(), workers.size(), System.currentTimeMillis());
         HttpApi api = new HttpApi(rooms, info);
-        return vertx.createHttpServer()
+        ProtooServerOptions protooOptions = ProtooServerOptions.defaults();
+        ProtooWebSocketServer protoo = ProtooWebSocketServer.create(vertx, protooOptions, new RoomSignaling(rooms));
+        Promise<HttpServer> listening = Promise.promise();
+        control.runOnContext(v -> vertx.createHttpServer(protooOptions.applyTo(new HttpServerOptions()))
                 .requestHandler(api.router(vertx))
+                .webSocketHandshakeHandler(protoo.webSocketHandshakeHandler())
                 .listen(config.port(), config.host())
+                .onComplete(listening));
+        return listening.future()
                 .<Void>map(server -> {
                     httpServer = server;
                     return null;

@@ -1,7 +1,296 @@
 package io.tributary.server.room;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.protoo.ProtooPeer;
+import io.tributary.server.http.Json;
+import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.consumer.ConsumerLayers;
+import io.tributary.worker.consumer.ConsumerOptions;
+import io.tributary.worker.producer.Producer;
 import io.tributary.worker.router.Router;
+import io.tributary.worker.transport.Transport;
+import io.tributary.worker.transport.webrtc.WebRtcServer;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** A room: one router on one worker of this node. Peers and the demo protocol arrive with signaling. */
-public record Room(String id, Router router) {
+/**
+ * A mediasoup-demo room: one router, its peers (protoo) and broadcasters (HTTP), the join flow, the
+ * creation of consumers for everyone else's producers, the notifications, and the close cascade.
+ * All state lives on the room's {@link RoomContext}.
+ */
+public final class Room {
+
+    private static final System.Logger LOG = System.getLogger(Room.class.getName());
+    /** The demo announces mediasoup's version; clients only display it. */
+    static final String MEDIASOUP_VERSION = "3.14.16";
+
+    private final String id;
+    private final Router router;
+    private final WebRtcServer webRtcServer;
+    private final RoomContext context;
+    private final int consumerReplicas;
+    private final Map<String, RoomPeer> peers = new LinkedHashMap<>();
+    private final Map<String, RoomPeer> broadcasters = new LinkedHashMap<>();
+    private final PeerRequests requests;
+    private final List<Runnable> onClose = new ArrayList<>();
+    private final Broadcasters broadcasterApi;
+    private boolean closed;
+
+    Room(String id, Router router, WebRtcServer webRtcServer, RoomContext context, int consumerReplicas,
+         String mediaIp, String announcedAddress) {
+        this.id = id;
+        this.router = router;
+        this.webRtcServer = webRtcServer;
+        this.context = context;
+        this.consumerReplicas = consumerReplicas;
+        this.requests = new PeerRequests(this);
+        this.broadcasterApi = new Broadcasters(this, mediaIp, announcedAddress);
+    }
+
+    /** The demo's broadcaster HTTP API for this room. */
+    public Broadcasters broadcasterApi() {
+        return broadcasterApi;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    WebRtcServer webRtcServer() {
+        return webRtcServer;
+    }
+
+    RoomContext context() {
+        return context;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    void onClose(Runnable hook) {
+        onClose.add(hook);
+    }
+
+    /** Counts for health and monitoring. */
+    public int peerCount() {
+        return peers.size();
+    }
+
+    /**
+     * A protoo peer connected: a stale peer with the same id is closed first (the demo's reconnect
+     * rule), then the server announces mediasoup's version and serves the peer's requests.
+     */
+    public void accept(ProtooPeer protoo) {
+        context.run(() -> {
+            if (closed) {
+                protoo.close();
+                return;
+            }
+            RoomPeer stale = peers.get(protoo.id());
+            if (stale != null) {
+                stale.protoo.close();
+                closePeer(stale);
+            }
+            RoomPeer peer = new RoomPeer(protoo.id(), protoo);
+            peers.put(peer.id, peer);
+            protoo.onRequest(request -> context.run(() -> requests.handle(peer, request)));
+            protoo.onClose(() -> context.run(() -> closePeer(peer)));
+            protoo.notify("mediasoup-version", object().put("version", MEDIASOUP_VERSION));
+        });
+    }
+
+    /** Joined protoo peers and broadcasters other than {@code except}, as the demo's join answer lists them. */
+    List<RoomPeer> joinedPeers(RoomPeer except) {
+        List<RoomPeer> list = new ArrayList<>();
+        for (RoomPeer p : peers.values()) {
+            if (p.joined && p != except) {
+                list.add(p);
+            }
+        }
+        for (RoomPeer b : broadcasters.values()) {
+            if (b != except) {
+                list.add(b);
+            }
+        }
+        return list;
+    }
+
+    Map<String, RoomPeer> broadcasters() {
+        return broadcasters;
+    }
+
+    /** After {@code join} was answered: consumers of everyone's producers, then {@code newPeer} to the others. */
+    void onJoined(RoomPeer peer) {
+        for (RoomPeer other : joinedPeers(peer)) {
+            for (Producer producer : other.producers.values()) {
+                createConsumer(peer, other, producer);
+            }
+        }
+        for (RoomPeer other : joinedPeers(peer)) {
+            notify(other, "newPeer", peerInfo(peer));
+        }
+    }
+
+    /** A new producer: every other joined peer gets a consumer of it. */
+    void onProduced(RoomPeer producerPeer, Producer producer) {
+        for (RoomPeer other : joinedPeers(producerPeer)) {
+            if (!other.isBroadcaster()) {
+                createConsumer(other, producerPeer, producer);
+            }
+        }
+    }
+
+    static ObjectNode peerInfo(RoomPeer peer) {
+        ObjectNode info = object().put("id", peer.id).put("displayName", peer.displayName);
+        info.set("device", peer.device);
+        return info;
+    }
+
+    /**
+     * The demo's {@code _createConsumer}: paused on the server until the client has set it up, then
+     * resumed, so video starts with exactly one key frame request.
+     */
+    void createConsumer(RoomPeer consumerPeer, RoomPeer producerPeer, Producer producer) {
+        if (consumerPeer.rtpCapabilities == null || !router.canConsume(producer.id(), consumerPeer.rtpCapabilities)) {
+            return;
+        }
+        Transport transport = consumerPeer.consumingTransport();
+        if (transport == null) {
+            LOG.log(Level.WARNING, "peer " + consumerPeer.id + " has no consuming transport");
+            return;
+        }
+        for (int i = 0; i < 1 + consumerReplicas; i++) {
+            ConsumerOptions options = ConsumerOptions.of(producer.id(), consumerPeer.rtpCapabilities).withPaused(true)
+                    .withEnableRtx(true);
+            context.back(transport.consume(options)).onSuccess(consumer -> offerConsumer(consumerPeer, producerPeer,
+                    producer, consumer)).onFailure(e -> LOG.log(Level.WARNING, "consume failed: " + e));
+        }
+    }
+
+    private void offerConsumer(RoomPeer consumerPeer, RoomPeer producerPeer, Producer producer, Consumer consumer) {
+        if (consumerPeer.closed) {
+            consumer.close();
+            return;
+        }
+        consumerPeer.consumers.put(consumer.id(), consumer);
+        consumer.onClosed(() -> context.run(() -> consumerPeer.consumers.remove(consumer.id())));
+        wireConsumerEvents(consumerPeer, consumer);
+        ObjectNode data = object().put("peerId", producerPeer.id).put("producerId", producer.id())
+                .put("id", consumer.id()).put("kind", consumer.kind().value());
+        data.set("rtpParameters", Json.MAPPER.valueToTree(consumer.rtpParameters()));
+        data.put("type", consumer.type().value());
+        data.set("appData", Json.MAPPER.valueToTree(producer.appData()));
+        data.put("producerPaused", consumer.producerPaused());
+        if (consumerPeer.protoo == null) {
+            return;
+        }
+        context.back(io.vertx.core.Future.fromCompletionStage(consumerPeer.protoo.request("newConsumer", data)))
+                .onSuccess(answer -> context.back(consumer.resume()).onSuccess(v ->
+                        notify(consumerPeer, "consumerScore", scoreOf(consumer))))
+                .onFailure(e -> LOG.log(Level.WARNING, "newConsumer failed for " + consumerPeer.id + ": " + e));
+    }
+
+    private void wireConsumerEvents(RoomPeer peer, Consumer consumer) {
+        consumer.events().on(Consumer.PRODUCER_CLOSE, v -> context.run(() -> {
+            peer.consumers.remove(consumer.id());
+            notify(peer, "consumerClosed", object().put("consumerId", consumer.id()));
+        }));
+        consumer.events().on(Consumer.PRODUCER_PAUSE, v -> context.run(() ->
+                notify(peer, "consumerPaused", object().put("consumerId", consumer.id()))));
+        consumer.events().on(Consumer.PRODUCER_RESUME, v -> context.run(() ->
+                notify(peer, "consumerResumed", object().put("consumerId", consumer.id()))));
+        consumer.events().on(Consumer.SCORE, score -> context.run(() -> notify(peer, "consumerScore", scoreOf(consumer))));
+        consumer.events().on(Consumer.LAYERS_CHANGE, layers -> context.run(() -> {
+            ObjectNode data = object().put("consumerId", consumer.id());
+            if (layers == null) {
+                data.putNull("spatialLayer").putNull("temporalLayer");
+            } else {
+                data.put("spatialLayer", layers.spatialLayer()).put("temporalLayer", temporalOf(layers));
+            }
+            notify(peer, "consumerLayersChanged", data);
+        }));
+    }
+
+    private static int temporalOf(ConsumerLayers layers) {
+        return layers.temporalLayer() == null ? 0 : layers.temporalLayer();
+    }
+
+    private static ObjectNode scoreOf(Consumer consumer) {
+        ObjectNode data = object().put("consumerId", consumer.id());
+        data.set("score", Json.MAPPER.valueToTree(consumer.score()));
+        return data;
+    }
+
+    /** A peer left (socket closed, replaced, ICE/DTLS failure): the demo's cascade. */
+    void closePeer(RoomPeer peer) {
+        if (peer.closed) {
+            return;
+        }
+        peer.closed = true;
+        if (peer.isBroadcaster()) {
+            broadcasters.remove(peer.id, peer);
+        } else {
+            peers.remove(peer.id, peer);
+        }
+        if (peer.joined || peer.isBroadcaster()) {
+            for (RoomPeer other : joinedPeers(peer)) {
+                notify(other, "peerClosed", object().put("peerId", peer.id));
+            }
+        }
+        for (Transport transport : List.copyOf(peer.transports.values())) {
+            transport.close();
+        }
+        peer.transports.clear();
+        if (peers.isEmpty()) {
+            close();
+        }
+    }
+
+    /** Closes the room: the router (and so every transport), and the registry forgets it. */
+    public void close() {
+        context.run(() -> {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (RoomPeer peer : List.copyOf(peers.values())) {
+                peer.protoo.close();
+            }
+            router.close();
+            onClose.forEach(Runnable::run);
+        });
+    }
+
+    void notify(RoomPeer peer, String method, JsonNode data) {
+        if (peer.protoo != null && !peer.closed) {
+            peer.protoo.notify(method, data);
+        }
+    }
+
+    /** Notifies every joined peer but {@code except}. */
+    void notifyOthers(RoomPeer except, String method, JsonNode data) {
+        for (RoomPeer p : peers.values()) {
+            if (p.joined && p != except) {
+                notify(p, method, data);
+            }
+        }
+    }
+
+    static ObjectNode object() {
+        return Json.MAPPER.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return Json.MAPPER.createArrayNode();
+    }
 }

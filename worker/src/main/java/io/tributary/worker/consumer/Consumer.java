@@ -17,6 +17,7 @@ import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.stream.PacketSlotPool;
 import io.tributary.worker.rtp.stream.RtpStreamSend;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,13 @@ public abstract class Consumer extends MediaEntity {
     private boolean paused;
     private boolean producerPaused;
     private int priority = 1;
+    /** One send stream per encoding of the RTP parameters: pipe consumers have several, the others one. */
+    private final RtpStreamSend[] sendStreams;
+    /** Whether each stream has sent anything, so it owes a sender report. */
+    private final boolean[] streamSending;
+    /** The time of each stream's last sender report, to resume after the transport flushed a full compound. */
+    private final long[] senderReportMs;
+    /** The first (for all but pipe consumers the only) send stream. */
     protected final RtpStreamSend sendStream;
 
     protected Consumer(String id, Producer producer, RtpParameters rtpParameters, ConsumerType type, boolean paused,
@@ -80,8 +88,18 @@ public abstract class Consumer extends MediaEntity {
         for (RtpHeaderExtensionParameters ext : rtpParameters.headerExtensionsOrEmpty()) {
             extensionIdMap[ext.id()] = (byte) ext.id();
         }
-        this.sendStream = new RtpStreamSend(ConsumerStreamParams.of(rtpParameters), new SendStreamEvents(), pool,
-                RANDOM.nextInt(0x10000), System.currentTimeMillis());
+        int streams = rtpParameters.encodingsOrEmpty().size();
+        this.sendStreams = new RtpStreamSend[streams];
+        SendStreamEvents listener = new SendStreamEvents();
+        long nowMs = System.currentTimeMillis();
+        for (int i = 0; i < streams; i++) {
+            sendStreams[i] = new RtpStreamSend(ConsumerStreamParams.of(rtpParameters, i), listener, pool,
+                    RANDOM.nextInt(0x10000), nowMs);
+        }
+        this.streamSending = new boolean[streams];
+        this.senderReportMs = new long[streams];
+        Arrays.fill(senderReportMs, -1);
+        this.sendStream = sendStreams[0];
     }
 
     public String producerId() {
@@ -137,10 +155,10 @@ public abstract class Consumer extends MediaEntity {
     /** Called when the consumer starts or resumes flowing: the next packets must start at a key frame. */
     protected abstract void onResync(long nowMs);
 
-    /**
-     * Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused)
-     * changes. These methods, like every other of a closed consumer, reject the call.
-     */
+    /** Called when the consumer stops flowing (paused here or at the producer); layered consumers drop their layers. */
+    protected void onStopped() {
+    }
+
     /** Observer {@code pause}/{@code resume} fire only when the effective state (paused or producer paused) changes. */
     public final Future<Void> pause() {
         return onLoop(() -> {
@@ -148,8 +166,8 @@ public abstract class Consumer extends MediaEntity {
                 return;
             }
             paused = true;
-            sendStream.pause();
             if (!producerPaused) {
+                stopped();
                 observer.emit(PAUSE);
             }
         });
@@ -176,6 +194,7 @@ public abstract class Consumer extends MediaEntity {
         producerPaused = true;
         events.emit(PRODUCER_PAUSE);
         if (!paused) {
+            stopped();
             observer.emit(PAUSE);
         }
     }
@@ -190,6 +209,14 @@ public abstract class Consumer extends MediaEntity {
             observer.emit(RESUME);
             onResync(System.currentTimeMillis());
         }
+    }
+
+    /** Stored packets are useless after the gap, as in mediasoup's {@code UserOnPaused}. */
+    private void stopped() {
+        for (RtpStreamSend stream : sendStreams) {
+            stream.pause();
+        }
+        onStopped();
     }
 
     public final Future<Void> setPriority(Number value) {
@@ -275,37 +302,71 @@ public abstract class Consumer extends MediaEntity {
 
     /** mediasoup's {@code getStats()}: this consumer's outbound-rtp, then the producer's inbound streams. */
     public List<Object> getStats(long nowMs) {
-        assertOpen();
-        List<Object> stats = new ArrayList<>();
-        stats.add(sendStream.getStats(nowMs));
+        List<Object> stats = sendStats(nowMs);
         if (!producer.closed()) {
             stats.addAll(producer.getStats(nowMs));
         }
         return stats;
     }
 
-    /** A NACK from the remote receiver for this consumer's SSRC: resend what the buffer still has. */
+    /** The outbound-rtp stats of every send stream. */
+    protected final List<Object> sendStats(long nowMs) {
+        assertOpen();
+        List<Object> stats = new ArrayList<>();
+        for (RtpStreamSend stream : sendStreams) {
+            stats.add(stream.getStats(nowMs));
+        }
+        return stats;
+    }
+
+    /** A NACK from the remote receiver: the stream it names resends what its buffer still has. */
     public void receiveNack(NackPacket nack, long nowMs) {
-        if (!closed()) {
-            sendStream.receiveNack(nack, nowMs);
+        RtpStreamSend stream = closed() ? null : streamBySsrc(nack.mediaSsrc());
+        if (stream != null) {
+            stream.receiveNack(nack, nowMs);
         }
     }
 
-    /** A report block about this consumer's stream, from the remote receiver: loss, RTT, score. */
+    /** A report block from the remote receiver about one of this consumer's media streams: loss, RTT, score. */
     public void receiveReceiverReport(ReportBlock block, long nowMs) {
-        if (!closed()) {
-            sendStream.receiveReceiverReport(block, nowMs);
+        RtpStreamSend stream = closed() ? null : streamBySsrc(block.ssrc());
+        if (stream != null) {
+            stream.receiveReceiverReport(block, nowMs);
         }
     }
 
-    /** Adds this consumer's SR to the transport's periodic RTCP; false when the writer is full. */
+    /**
+     * Adds an SR per sending stream to the transport's periodic RTCP; false when the writer is full, and
+     * the transport then calls again with an empty writer and the same time, skipping the streams written.
+     */
     public boolean addSenderReport(RtcpCompoundWriter writer, long nowMs) {
-        return closed() || sendStream.addSenderReport(writer, nowMs);
+        if (closed()) {
+            return true;
+        }
+        for (int i = 0; i < sendStreams.length; i++) {
+            if (!streamSending[i] || senderReportMs[i] == nowMs) {
+                continue;
+            }
+            if (!sendStreams[i].addSenderReport(writer, nowMs)) {
+                return false;
+            }
+            senderReportMs[i] = nowMs;
+        }
+        return true;
     }
 
     /** The consumer's own send score (0-10), from the remote's receiver reports. */
     protected int sendScore() {
         return sendStream.score();
+    }
+
+    private RtpStreamSend streamBySsrc(int ssrc) {
+        for (RtpStreamSend stream : sendStreams) {
+            if (stream.ssrc() == ssrc) {
+                return stream;
+            }
+        }
+        return null;
     }
 
     public Map<String, Object> dump() {
@@ -322,14 +383,42 @@ public abstract class Consumer extends MediaEntity {
         dump.put("paused", paused);
         dump.put("producerPaused", producerPaused);
         dump.put("priority", priority);
+        dumpStreams(dump);
         return dump;
+    }
+
+    /** mediasoup dumps the single send stream as {@code rtpStream}; pipe consumers list theirs. */
+    protected void dumpStreams(Map<String, Object> dump) {
+        dump.put("rtpStream", sendStream.dump());
+    }
+
+    /** Every send stream's dump, in encoding order. */
+    protected final List<Object> streamDumps() {
+        List<Object> dumps = new ArrayList<>();
+        for (RtpStreamSend stream : sendStreams) {
+            dumps.add(stream.dump());
+        }
+        return dumps;
     }
 
     /** Keeps a copy for NACKs and sends the packet in {@link #buffer}, now rewritten, through the transport. */
     protected final void emit(int len, long nowMs) {
-        if (packet.wrap(buffer, 0, len) && sendStream.receivePacket(packet, nowMs)) {
+        emit(0, len, nowMs);
+    }
+
+    /** As {@link #emit(int, long)}, on the send stream of encoding {@code streamIndex}. */
+    protected final void emit(int streamIndex, int len, long nowMs) {
+        if (packet.wrap(buffer, 0, len) && sendStreams[streamIndex].receivePacket(packet, nowMs)) {
+            streamSending[streamIndex] = true;
             output.sendRtp(buffer, 0, len);
         }
+    }
+
+    /** The send stream's score changed; pipe consumers report a fixed score and stay silent. */
+    protected void onSendScore() {
+        ConsumerScore current = score();
+        events.emit(SCORE, current);
+        observer.emit(SCORE, current);
     }
 
     /** Resent packets (RTX or original) leave like any other. */
@@ -341,9 +430,7 @@ public abstract class Consumer extends MediaEntity {
 
         @Override
         public void onScore(RtpStreamSend stream, int score, int previousScore) {
-            ConsumerScore current = score();
-            events.emit(SCORE, current);
-            observer.emit(SCORE, current);
+            onSendScore();
         }
     }
 }

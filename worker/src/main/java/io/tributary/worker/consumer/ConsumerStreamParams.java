@@ -8,15 +8,15 @@ import io.tributary.worker.ortc.ScalabilityMode;
 import io.tributary.worker.rtp.stream.RtpStreamParams;
 import java.util.Locale;
 
-/** The send stream of a consumer, described from its negotiated RTP parameters. */
+/** A send stream of a consumer, described from its negotiated RTP parameters and the encoding it sends. */
 final class ConsumerStreamParams {
 
     private ConsumerStreamParams() {
     }
 
-    static RtpStreamParams of(RtpParameters params) {
+    static RtpStreamParams of(RtpParameters params, int encodingIdx) {
         RtpCodecParameters media = params.codecsOrEmpty().get(0);
-        RtpEncodingParameters encoding = params.encodingsOrEmpty().get(0);
+        RtpEncodingParameters encoding = params.encodingsOrEmpty().get(encodingIdx);
         Integer rtxPt = null;
         for (RtpCodecParameters codec : params.codecsOrEmpty()) {
             Object apt = codec.parameters() == null ? null : codec.parameters().get("apt");
@@ -27,7 +27,7 @@ final class ConsumerStreamParams {
         }
         Long rtxSsrc = encoding.rtx() != null && rtxPt != null ? encoding.rtx().ssrc() : null;
         ScalabilityMode mode = ScalabilityMode.parse(encoding.scalabilityMode());
-        return new RtpStreamParams(0, encoding.ssrc() == null ? 0 : encoding.ssrc(), media.payloadType(),
+        return new RtpStreamParams(encodingIdx, encoding.ssrc() == null ? 0 : encoding.ssrc(), media.payloadType(),
                 media.mimeType(), media.clockRate(), null, params.rtcp() != null ? params.rtcp().cname() : null,
                 rtxSsrc, rtxSsrc != null ? rtxPt : null,
                 has(media, "nack", ""), has(media, "nack", "pli"), has(media, "ccm", "fir"), false, false,

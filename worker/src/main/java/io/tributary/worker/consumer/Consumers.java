@@ -1,6 +1,5 @@
 package io.tributary.worker.consumer;
 
-import io.tributary.worker.errors.UnsupportedError;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtp.stream.PacketSlotPool;
@@ -14,15 +13,14 @@ public final class Consumers {
     public static Consumer create(String id, Producer producer, RtpParameters params, boolean pipe,
                                   ConsumerOptions options, PacketSlotPool pool, Consumer.Output output) {
         if (pipe) {
-            throw new UnsupportedError("pipe consumers are not implemented yet");
+            return new PipeConsumer(id, producer, params, options.paused(), pool, output, options.appData());
         }
         return switch (producer.type()) {
-            case SIMPLE -> new SimpleConsumer(id, producer, params, ConsumerType.SIMPLE, options.paused(), pool, output,
-                    options.appData());
+            case SIMPLE -> new SimpleConsumer(id, producer, params, options.paused(), pool, output, options.appData());
             case SIMULCAST -> new SimulcastConsumer(id, producer, params, options.paused(), options.preferredLayers(),
                     pool, output, options.appData());
-            case SVC -> new SimpleConsumer(id, producer, params, ConsumerType.SVC, options.paused(), pool, output,
-                    options.appData());
+            case SVC -> new SvcConsumer(id, producer, params, options.paused(), options.preferredLayers(), pool,
+                    output, options.appData());
         };
     }
 }

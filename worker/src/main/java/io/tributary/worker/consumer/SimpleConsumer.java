@@ -13,7 +13,6 @@ import java.util.Map;
  * mediasoup's SimpleConsumer: forwards a single-stream producer (audio, or video without layers)
  * with its own SSRC, a continuous sequence number space, only the negotiated header extensions, and
  * its MID. Video restarts only at a key frame after resuming, so the decoder never sees a broken frame.
- * It also carries VP9/H264-SVC producers whole (type 'svc'); layer filtering for SVC is still to come.
  */
 public final class SimpleConsumer extends Consumer {
 
@@ -22,9 +21,9 @@ public final class SimpleConsumer extends Consumer {
     private boolean syncRequired = true;
     private boolean keyFrameRequested;
 
-    public SimpleConsumer(String id, Producer producer, RtpParameters rtpParameters, ConsumerType type, boolean paused,
+    public SimpleConsumer(String id, Producer producer, RtpParameters rtpParameters, boolean paused,
                           PacketSlotPool pool, Output output, Map<String, Object> appData) {
-        super(id, producer, rtpParameters, type, paused, pool, output, appData);
+        super(id, producer, rtpParameters, ConsumerType.SIMPLE, paused, pool, output, appData);
         this.mid = rtpParameters.mid() == null ? null : rtpParameters.mid().getBytes(StandardCharsets.US_ASCII);
     }
 

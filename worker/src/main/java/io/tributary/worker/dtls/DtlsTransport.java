@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * DTLS 1.2 with use_srtp (RFC 6347, RFC 5764, RFC 5763) for one WebRtcTransport, as server or
@@ -67,6 +67,8 @@ public final class DtlsTransport {
     private volatile DtlsState state = DtlsState.NEW;
     private DtlsRole role;
     private DtlsHandshake handshake;
+    private volatile DiscardingCrypto crypto;
+    private final AtomicLong malformed = new AtomicLong();
     private DTLSTransport dtls;
     private byte[] applicationBuffer;
 
@@ -85,6 +87,16 @@ public final class DtlsTransport {
 
     public DtlsState state() {
         return state;
+    }
+
+    /**
+     * What was silently discarded as RFC 6347 §4.1.2.7 asks, instead of failing the association:
+     * datagrams that were not whole, readable records, and records of an encrypted epoch that did not
+     * decrypt or authenticate (forged, damaged, or too short for the cipher).
+     */
+    public long discardedRecords() {
+        DiscardingCrypto started = crypto;
+        return malformed.get() + (started == null ? 0 : started.discardedRecords());
     }
 
     /** The local role once started, else {@code null}. */
@@ -126,8 +138,9 @@ public final class DtlsTransport {
                 throw new InvalidStateError("DTLS transport already started or closed");
             }
             role = localRole;
+            crypto = new DiscardingCrypto(RANDOM);
             handshake = new DtlsHandshake(localRole, certificate, List.copyOf(remoteFingerprints),
-                    options.srtpProfiles(), new BcTlsCrypto(RANDOM), (int) options.handshakeTimeout().toMillis());
+                    options.srtpProfiles(), crypto, (int) options.handshakeTimeout().toMillis());
             state = DtlsState.CONNECTING;
         }
         if (localRole == DtlsRole.CLIENT) {
@@ -142,11 +155,36 @@ public final class DtlsTransport {
         }
     }
 
-    /** Hands over one received DTLS datagram. Never throws for bad input; cheap when nothing is due. */
+    /**
+     * True when a datagram is whole DTLS records whose headers BouncyCastle can read: a DTLS version
+     * (major 0xFE, minor not the reserved 0xFE, which makes it throw and fail the association) and
+     * lengths that end exactly at the end of the datagram.
+     */
+    static boolean wellFramed(byte[] buf, int off, int len) {
+        int end = off + len;
+        int pos = off;
+        while (pos < end) {
+            if (end - pos < 13 || (buf[pos + 1] & 0xFF) != 0xFE || (buf[pos + 2] & 0xFF) == 0xFE) {
+                return false;
+            }
+            pos += 13 + (((buf[pos + 11] & 0xFF) << 8) | (buf[pos + 12] & 0xFF));
+        }
+        return pos == end;
+    }
+
+    /**
+     * Hands over one received DTLS datagram. Never throws for bad input; cheap when nothing is due. A
+     * datagram that is not {@linkplain #wellFramed whole records} is discarded (and counted) before
+     * BouncyCastle sees it: RFC 6347 §4.1.2.7 wants invalid records dropped, not the association.
+     */
     public void feed(byte[] buf, int off, int len) {
         DtlsState current = state;
         if (current == DtlsState.FAILED || current == DtlsState.CLOSED || buf == null || off < 0 || len < 0
                 || off > buf.length - len) {
+            return;
+        }
+        if (!wellFramed(buf, off, len)) {
+            malformed.incrementAndGet();
             return;
         }
         queue.offer(buf, off, len);

@@ -162,37 +162,41 @@ public final class IceServer<T> {
      * Handles a datagram the demux classified as STUN on {@code tuple}, whose remote address goes into
      * XOR-MAPPED-ADDRESS. Requests get a response through the listener; indications, responses and
      * malformed messages are dropped. Never throws for bad input.
+     *
+     * @return true for an authenticated request that was answered with success, false for anything
+     *         dropped or answered with an error (the caller's drop counter)
      */
-    public void processStun(byte[] buf, int off, int len, T tuple, InetSocketAddress remote, long nowMs) {
+    public boolean processStun(byte[] buf, int off, int len, T tuple, InetSocketAddress remote, long nowMs) {
         if (state == IceState.CLOSED) {
-            return;
+            return false;
         }
         StunParseResult result = request.parse(buf, off, len);
         // As mediasoup: a FINGERPRINT that does not verify means the datagram is not STUN at all.
         if (result != StunParseResult.OK || request.messageClass() != StunClass.REQUEST) {
-            return;
+            return false;
         }
         if (request.method() != StunMessage.METHOD_BINDING
                 || !request.hasFingerprint() || !request.hasPriority() || request.priority() == 0
                 || !request.hasUsername() || !request.hasMessageIntegrity()) {
             sendError(400, "Bad Request", tuple);
-            return;
+            return false;
         }
         Credentials used = authenticate();
         if (used == null) {
             sendError(401, "Unauthorized", tuple);
-            return;
+            return false;
         }
         // ICE-lite is always controlled, so a controlled peer is a conflict it cannot resolve by switching.
         if (request.hasIceControlled()) {
             sendError(487, "Role Conflict", tuple);
-            return;
+            return false;
         }
         sendSuccess(used, tuple, remote);
         handleTuple(tuple, request.hasUseCandidate(), request.hasNomination(), request.nomination());
         if (consentTimeoutMs > 0 && (state == IceState.CONNECTED || state == IceState.COMPLETED)) {
             consentDeadlineMs = nowMs + consentTimeoutMs;
         }
+        return true;
     }
 
     private Credentials authenticate() {

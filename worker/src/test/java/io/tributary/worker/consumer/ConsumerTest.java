@@ -187,6 +187,37 @@ class ConsumerTest {
         assertNull(consumer.currentLayers());
     }
 
+    /** test-Consumer's {@code pipe: true} consume of the paused four-encoding H264 producer. */
+    @Test
+    void pipeTrueGivesAPipeConsumerOfEveryEncodingWithoutMid() {
+        OnLoop.run(worker, videoProducer::pause);
+        Consumer pipe = result(transport2.consume(ConsumerOptions.of(videoProducer.id(), DEVICE_CAPABILITIES)
+                .withPipe(true)));
+
+        assertEquals(ConsumerType.PIPE, pipe.type());
+        assertNull(pipe.rtpParameters().mid());
+        assertEquals(List.of("video/H264", "video/rtx"),
+                pipe.rtpParameters().codecs().stream().map(c -> c.mimeType()).toList());
+        assertFalse(pipe.paused());
+        assertTrue(pipe.producerPaused());
+        assertEquals(1, pipe.priority());
+        assertEquals(new ConsumerScore(10, 10, List.of(0, 0, 0, 0)), pipe.score());
+        assertNull(pipe.preferredLayers());
+        assertNull(pipe.currentLayers());
+        OnLoop.run(worker, () -> pipe.setPreferredLayers(new ConsumerLayers(1, 1)));
+        assertNull(pipe.preferredLayers());
+        long base = pipe.rtpParameters().encodings().get(0).ssrc();
+        JsonNode ssrcMap = tree(result(transport2.dump())).get("mapSsrcConsumerId");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(base + i, pipe.rtpParameters().encodings().get(i).ssrc());
+            assertEquals(pipe.id(), ssrcMap.get(Long.toString(base + i)).asText());
+        }
+        JsonNode dump = tree(OnLoop.call(worker, pipe::dump));
+        assertEquals("pipe", dump.get("type").asText());
+        assertEquals(4, dump.get("rtpStreams").size());
+        assertHas(tree(result(router.dump())), "mapConsumerIdProducerId", producer(pipe.id(), videoProducer.id()));
+    }
+
     @Test
     void enableRtxOnAudioAddsNack() {
         Consumer audio = result(transport2.consume(

@@ -172,6 +172,83 @@ class DtlsTransportTest {
         }
     }
 
+    /**
+     * Records of the current epoch that are too short for the cipher's nonce and tag used to be fatal in
+     * BouncyCastle (decode_error), so one forged datagram from the peer's address ended a connected
+     * transport, and the peer with it. They must be discarded like records with a bad MAC, and counted.
+     */
+    @Test
+    void forgedRecordsOfTheCurrentEpochAreDiscardedAndCounted() throws Exception {
+        try (DtlsPair pair = handshake(new DtlsPair(SERVER_CERT, CLIENT_CERT))) {
+            await(pair.a.handshakeFuture());
+            await(pair.b.handshakeFuture());
+            int forged = 0;
+            for (int type : new int[] {20, 21, 22, 23, 24}) {
+                for (int length = 0; length <= 40; length++) {
+                    byte[] record = record(type, 1, 1000 + forged, length);
+                    pair.a.feed(record, 0, record.length);
+                    forged++;
+                }
+            }
+            assertEquals(DtlsState.CONNECTED, pair.a.state());
+            assertEquals(forged, pair.a.discardedRecords());
+            byte[] ping = {1, 2, 3};
+            pair.b.send(ping, 0, ping.length);
+            assertArrayEquals(ping, pair.eventsA.nextData());
+            pair.a.send(ping, 0, ping.length);
+            assertArrayEquals(ping, pair.eventsB.nextData());
+            assertFalse(pair.eventsA.closedOrFailed.isDone() || pair.eventsB.closedOrFailed.isDone());
+        }
+    }
+
+    /**
+     * A record header with the reserved version {0xFE, 0xFE} made BouncyCastle throw an
+     * IllegalArgumentException, which it turns into a fatal internal_error; datagrams that are not whole
+     * records are as suspect. Both are dropped before BouncyCastle sees them, and counted.
+     */
+    @Test
+    void datagramsThatAreNotWholeReadableRecordsAreDiscardedAndCounted() throws Exception {
+        try (DtlsPair pair = handshake(new DtlsPair(SERVER_CERT, CLIENT_CERT))) {
+            await(pair.a.handshakeFuture());
+            await(pair.b.handshakeFuture());
+            byte[] reserved = record(23, 1, 2000, 40);
+            reserved[2] = (byte) 0xFE;
+            byte[] truncated = Arrays.copyOf(record(23, 1, 2001, 40), 13 + 39);
+            byte[] twoRecords = record(23, 1, 2002, 40);
+            byte[] second = Arrays.copyOf(record(22, 0, 7, 30), 13 + 30 + 1);
+            byte[] trailing = Arrays.copyOf(twoRecords, twoRecords.length + second.length);
+            System.arraycopy(second, 0, trailing, twoRecords.length, second.length);
+            byte[] shortTail = Arrays.copyOf(record(23, 1, 2003, 40), 13 + 40 + 5);
+            for (byte[] datagram : List.of(reserved, truncated, trailing, shortTail)) {
+                assertFalse(DtlsTransport.wellFramed(datagram, 0, datagram.length));
+                pair.a.feed(datagram, 0, datagram.length);
+            }
+            assertEquals(DtlsState.CONNECTED, pair.a.state());
+            assertEquals(4, pair.a.discardedRecords());
+            byte[] ping = {4, 5, 6};
+            pair.b.send(ping, 0, ping.length);
+            assertArrayEquals(ping, pair.eventsA.nextData());
+            assertFalse(pair.eventsA.closedOrFailed.isDone() || pair.eventsB.closedOrFailed.isDone());
+        }
+    }
+
+    /** A DTLS 1.2 record of random content with the given type, epoch, sequence number and length. */
+    private static byte[] record(int type, int epoch, int sequence, int length) {
+        byte[] record = new byte[13 + length];
+        new Random(sequence).nextBytes(record);
+        record[0] = (byte) type;
+        record[1] = (byte) 0xFE;
+        record[2] = (byte) 0xFD;
+        record[3] = (byte) (epoch >> 8);
+        record[4] = (byte) epoch;
+        Arrays.fill(record, 5, 9, (byte) 0);
+        record[9] = (byte) (sequence >> 8);
+        record[10] = (byte) sequence;
+        record[11] = (byte) (length >> 8);
+        record[12] = (byte) length;
+        return record;
+    }
+
     @Test
     void serverRejectsAClientWithAnotherCertificate() throws Exception {
         try (DtlsPair pair = new DtlsPair(SERVER_CERT, CLIENT_CERT)) {

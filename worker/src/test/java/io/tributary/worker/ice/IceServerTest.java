@@ -125,14 +125,17 @@ class IceServerTest {
     private int send(Request request, String tuple, long nowMs) {
         recorder.lastSent = null;
         byte[] wire = request.encode();
-        server.processStun(wire, 0, wire.length, tuple, remoteOf(tuple), nowMs);
+        boolean accepted = server.processStun(wire, 0, wire.length, tuple, remoteOf(tuple), nowMs);
         if (recorder.lastSent == null) {
+            assertFalse(accepted, "a request that got no answer counts as dropped");
             return -1;
         }
         assertEquals(tuple, recorder.lastSentTuple);
         assertEquals(StunParseResult.OK, response.parse(recorder.lastSent, 0, recorder.lastSent.length));
         assertEquals(hex(request.tid), hex(response.transactionId()));
-        return response.messageClass() == StunClass.SUCCESS_RESPONSE ? 0 : response.errorCode();
+        boolean success = response.messageClass() == StunClass.SUCCESS_RESPONSE;
+        assertEquals(success, accepted, "only a request answered with success is accepted");
+        return success ? 0 : response.errorCode();
     }
 
     private static String hex(byte[] b) {
@@ -193,7 +196,7 @@ class IceServerTest {
     void aRequestWhoseFingerprintDoesNotVerifyIsDroppedSilently() {
         byte[] wire = new Request().encode();
         wire[wire.length - 1] ^= 1;
-        server.processStun(wire, 0, wire.length, "A", remoteOf("A"), 0);
+        assertFalse(server.processStun(wire, 0, wire.length, "A", remoteOf("A"), 0));
         assertEquals(null, recorder.lastSent, "mediasoup does not answer a corrupted FINGERPRINT");
         assertEquals(IceState.NEW, server.state());
         assertTrue(server.tuples().isEmpty());
@@ -228,7 +231,7 @@ class IceServerTest {
         indication.messageClass = StunClass.INDICATION;
         assertEquals(-1, send(indication, "A", 0));
         byte[] garbage = {0, 1, 0, 0, 0x21, 0x12, (byte) 0xA4, 0x42, 1, 2};
-        server.processStun(garbage, 0, garbage.length, "A", remoteOf("A"), 0);
+        assertFalse(server.processStun(garbage, 0, garbage.length, "A", remoteOf("A"), 0));
         assertNull(recorder.lastSent);
         assertEquals(IceState.NEW, server.state());
     }

@@ -272,6 +272,28 @@ public final class MediaPeer implements AutoCloseable {
         loop.execute(() -> nackOnLoop((int) mediaSsrc, sorted));
     }
 
+    /**
+     * Fault injection for robustness tests: SRTP-protects and sends each packet exactly as given, as
+     * RTP or (when {@code rtcp}) as RTCP, however malformed its body. Completes, once the packets have
+     * left the socket, with how many SRTP accepted to protect (it refuses RTP headers it cannot parse).
+     */
+    public CompletableFuture<Integer> sendRaw(List<byte[]> packets, boolean rtcp) {
+        CompletableFuture<Integer> sent = new CompletableFuture<>();
+        loop.execute(() -> {
+            int accepted = 0;
+            for (byte[] packet : packets) {
+                byte[] buf = Arrays.copyOf(packet, packet.length + MediaOutput.TAIL_ROOM);
+                if (rtcp ? session.sendRtcp(buf, packet.length) : session.sendRtp(buf, packet.length)) {
+                    accepted++;
+                }
+            }
+            int total = accepted;
+            // The link flushes at the end of this loop turn; a task queued now runs after that.
+            loop.context().runOnContext(v -> sent.complete(total));
+        });
+        return sent;
+    }
+
     /** An RR for every received stream now, besides the periodic ones. */
     public void sendReceiverReport() {
         loop.execute(() -> inbound.sendReceiverReport(session, (int) options.rtcpSsrc(), cname,

@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public final class MediaSockets implements PacketHandler {
 
+    private static final System.Logger LOG = System.getLogger(MediaSockets.class.getName());
+
     /** One bound socket and what was asked of it. */
     public record Bound(TransportListenInfo info, UdpEndpoint udp, TcpEndpoint tcp) {
         public int port() {
@@ -37,6 +39,7 @@ public final class MediaSockets implements PacketHandler {
     private final Map<String, WebRtcTransport> byUfrag = new HashMap<>();
     private final Map<TransportTuple, WebRtcTransport> byTuple = new HashMap<>();
     private long unknownPackets;
+    private long failedPackets;
 
     private MediaSockets() {
     }
@@ -99,8 +102,29 @@ public final class MediaSockets implements PacketHandler {
         return byTuple;
     }
 
+    /** Packets whose handling threw: a bug, never the sender's doing; they are dropped, and must stay 0. */
+    public long failedPackets() {
+        return failedPackets;
+    }
+
+    /**
+     * Routes a packet. Whatever throws below is caught here, so one bad packet neither reaches Netty
+     * (which would count a UDP one as a send failure and close a TCP connection) nor stops the next.
+     */
     @Override
     public void onPacket(byte[] buf, int off, int len, TransportTuple tuple) {
+        try {
+            route(buf, off, len, tuple);
+        } catch (RuntimeException e) {
+            failedPackets++;
+            if (Long.bitCount(failedPackets) == 1) {
+                LOG.log(System.Logger.Level.ERROR, "handling a " + len + "-byte packet from " + tuple.remote()
+                        + " failed (" + failedPackets + " so far)", e);
+            }
+        }
+    }
+
+    private void route(byte[] buf, int off, int len, TransportTuple tuple) {
         WebRtcTransport transport;
         if (StunMessage.isStun(buf, off, len)) {
             String ufrag = StunMessage.localUsernameFragment(buf, off, len);

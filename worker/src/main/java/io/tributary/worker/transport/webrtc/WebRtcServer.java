@@ -110,8 +110,21 @@ public final class WebRtcServer extends MediaEntity {
             sockets.tupleRoutes().forEach((tuple, t) -> tuples.add(Map.of("tupleHash", tuple.hashCode() & 0xffffffffL,
                     "webRtcTransportId", t.id())));
             dump.put("tupleHashes", tuples);
+            // Not in mediasoup's dump: datagrams and frames no transport claimed (unknown ufrag or tuple),
+            // and those whose handling threw (a bug; dropped).
             return dump;
         });
+    }
+
+    /**
+     * Tributary's own counters, kept out of mediasoup's dump shape: datagrams and TCP frames no
+     * transport claimed, and packets whose handling failed (dropped, never fatal).
+     */
+    public Future<PacketCounters> packetCounters() {
+        return worker.loop().call(() -> new PacketCounters(sockets.unknownPackets(), sockets.failedPackets()));
+    }
+
+    public record PacketCounters(long unknownPackets, long failedPackets) {
     }
 
     /** Closes the sockets; transports using them close with {@code listenserverclose}. */

@@ -166,18 +166,25 @@ public final class WebRtcTransport extends Transport {
     /** Called by {@link MediaSockets} for STUN whose USERNAME names this transport. */
     void receiveStun(byte[] buf, int off, int len, TransportTuple tuple) {
         counters.received(len);
-        iceServer.processStun(buf, off, len, tuple.persist(), tuple.remote(), System.currentTimeMillis());
+        if (!iceServer.processStun(buf, off, len, tuple.persist(), tuple.remote(), System.currentTimeMillis())) {
+            counters.dropped++;
+        }
     }
 
     /** DTLS, RTP or RTCP from a tuple routed to this transport. */
     void receiveMedia(byte[] buf, int off, int len, TransportTuple tuple) {
         counters.received(len);
         if (DtlsTransport.isDtls(buf, off, len)) {
+            // Once connected the record is decrypted inline, so a forged or damaged one is known here.
+            long discarded = dtls.discardedRecords();
             dtls.feed(buf, off, len);
+            if (dtls.discardedRecords() != discarded) {
+                counters.dropped++;
+            }
             return;
         }
-        int first = buf[off] & 0xff;
-        if (srtp == null || len < 12 || first < 128 || first > 191) {
+        // Nothing past len is ours to read, not even the first byte of an empty datagram.
+        if (srtp == null || len < 12 || (buf[off] & 0xff) < 128 || (buf[off] & 0xff) > 191) {
             counters.dropped++;
             return;
         }

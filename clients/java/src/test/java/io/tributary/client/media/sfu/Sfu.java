@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A real SFU on loopback for end-to-end tests: one worker with a WebRtcServer (UDP and TCP), one
@@ -39,6 +40,10 @@ final class Sfu implements AutoCloseable {
 
     /** A media peer and the SFU transport it is connected to. */
     record Peer(MediaPeer media, WebRtcTransport transport) {
+    }
+
+    /** A peer whose connect() is under way; the SFU side has not been connected and nobody awaited it yet. */
+    record Pending(MediaPeer media, WebRtcTransport transport, CompletableFuture<Void> up) {
     }
 
     final Vertx vertx = Vertx.vertx();
@@ -70,15 +75,68 @@ final class Sfu implements AutoCloseable {
     }
 
     Peer connect(TransportProtocol protocol, PeerOptions options) {
+        return connect(protocol, options, UnaryOperator.identity());
+    }
+
+    /** A connected peer that was given {@code rewrite(what the transport offers)}, e.g. a relay's candidate. */
+    Peer connect(TransportProtocol protocol, PeerOptions options, UnaryOperator<RemoteTransport> rewrite) {
+        Pending pending = open(protocol, options, rewrite);
+        await(pending.transport().connect(pending.media().localDtlsParameters()));
+        join(pending.up());
+        return new Peer(pending.media(), pending.transport());
+    }
+
+    /**
+     * A new WebRtcTransport and a peer connecting to {@code rewrite(its parameters)}; the caller connects
+     * the SFU side (with whatever DTLS parameters it likes) and awaits {@link Pending#up()}.
+     */
+    Pending open(TransportProtocol protocol, PeerOptions options, UnaryOperator<RemoteTransport> rewrite) {
         WebRtcTransport transport = await(router.createWebRtcTransport(WebRtcTransportOptions.withServer(server)));
         MediaPeer media = MediaPeer.create(vertx, options);
         peers.add(media);
-        CompletableFuture<Void> up = media.connect(
-                new RemoteTransport(transport.iceParameters(), transport.iceCandidates(), transport.dtlsParameters()),
-                protocol);
-        await(transport.connect(media.localDtlsParameters()));
-        join(up);
-        return new Peer(media, transport);
+        CompletableFuture<Void> up = media.connect(rewrite.apply(remoteOf(transport)), protocol);
+        return new Pending(media, transport, up);
+    }
+
+    static RemoteTransport remoteOf(WebRtcTransport transport) {
+        return new RemoteTransport(transport.iceParameters(), transport.iceCandidates(), transport.dtlsParameters());
+    }
+
+    /** The WebRtcServer's dump, as JSON. */
+    JsonNode serverDump() {
+        return JSON.valueToTree(await(server.dump()));
+    }
+
+    int udpPort() {
+        return serverDump().get("udpSockets").get(0).get("port").asInt();
+    }
+
+    int tcpPort() {
+        return serverDump().get("tcpServers").get(0).get("port").asInt();
+    }
+
+    /** Datagrams and TCP frames of the WebRtcServer that no transport claimed. */
+    long failedPackets() {
+        return await(server.packetCounters()).failedPackets();
+    }
+
+    long unknownPackets() {
+        return await(server.packetCounters()).unknownPackets();
+    }
+
+    /** A transport's {@code getStats()} entry, as JSON. */
+    static JsonNode stats(WebRtcTransport transport) {
+        return JSON.valueToTree(await(transport.getStats()).get(0));
+    }
+
+    /** The consumer's {@code getStats()} (its outbound-rtp first), on the worker's loop. */
+    JsonNode stats(Consumer consumer) {
+        return JSON.valueToTree(await(worker.loop().call(() -> consumer.getStats(System.currentTimeMillis()))));
+    }
+
+    /** The producer's {@code getStats()} (one entry per stream that received RTP), on the worker's loop. */
+    JsonNode stats(Producer producer) {
+        return JSON.valueToTree(await(worker.loop().call(() -> producer.getStats(System.currentTimeMillis()))));
     }
 
     Producer produce(Peer peer, Publication publication) {
@@ -89,6 +147,24 @@ final class Sfu implements AutoCloseable {
     Consumer consume(Peer peer, Producer producer) {
         JsonNode caps = JSON.valueToTree(PeerCapabilities.from(router.rtpCapabilities()));
         return await(peer.transport().consume(ConsumerOptions.of(producer.id(), caps)));
+    }
+
+    /**
+     * Waits (polling every 10 ms, at most {@code timeoutMs}) for a condition that has no future to await,
+     * e.g. a counter in a dump; fails with {@code what} and the last value seen.
+     */
+    static <T> T eventually(String what, java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done,
+                            long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        T value = probe.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " within " + timeoutMs + " ms; last seen: " + value);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            value = probe.get();
+        }
+        return value;
     }
 
     static <T> T await(Future<T> future) {

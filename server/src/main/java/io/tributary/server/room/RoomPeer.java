@@ -1,0 +1,46 @@
+package io.tributary.server.room;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.protoo.ProtooPeer;
+import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.producer.Producer;
+import io.tributary.worker.transport.Transport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A participant of a room, mediasoup-demo style: its signaling channel (null for an HTTP
+ * broadcaster), what it told us on {@code join}, and the mediasoup entities it owns.
+ */
+final class RoomPeer {
+
+    final String id;
+    final ProtooPeer protoo;
+    final Map<String, Transport> transports = new LinkedHashMap<>();
+    final Map<String, Producer> producers = new LinkedHashMap<>();
+    final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    String displayName;
+    JsonNode device;
+    JsonNode rtpCapabilities;
+    boolean joined;
+    boolean closed;
+
+    RoomPeer(String id, ProtooPeer protoo) {
+        this.id = id;
+        this.protoo = protoo;
+    }
+
+    boolean isBroadcaster() {
+        return protoo == null;
+    }
+
+    /** The transport the peer consumes on (the demo marks it with appData.consuming). */
+    Transport consumingTransport() {
+        for (Transport transport : transports.values()) {
+            if (Boolean.TRUE.equals(transport.appData().get("consuming"))) {
+                return transport;
+            }
+        }
+        return null;
+    }
+}
