@@ -194,6 +194,20 @@ class BrowserRoomIT {
         dave.close();
     }
 
+    @Test
+    @Order(8)
+    void browsersRejoinOnTheirOwnWhenTheNodeComesBack() throws Exception {
+        ServerConfig config = node.config();
+        node.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        node = null;
+        for (Page page : List.of(alice, bob)) {
+            page.await("the disconnect", "tributary.state()", s -> !s.get("joined").asBoolean(), SIGNALING);
+        }
+        node = StandaloneNode.start(config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        awaitMediaFrom(alice, "bob");
+        awaitMediaFrom(bob, "alice");
+    }
+
     // ---- helpers ----
 
     private static String url(String peerId, String extra) {
