@@ -46,6 +46,8 @@ window.tributary = {
   unmuteMic: () => client.unmuteMic(),
   enableWebcam: () => client.enableWebcam(),
   disableWebcam: () => client.disableWebcam(),
+  enableShare: () => client.enableShare(),
+  disableShare: () => client.disableShare(),
   changeDisplayName: (name) => client.changeDisplayName(name),
   leave: () => client.close(),
 };

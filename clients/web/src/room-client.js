@@ -460,16 +460,24 @@ function inbound(report) {
   return { packetsReceived: 0, bytesReceived: 0, framesDecoded: 0, frameWidth: 0, frameHeight: 0 };
 }
 
-/** Sums the outbound streams: a simulcast producer has one per encoding. */
+/** Sums the outbound streams (a simulcast producer has one per encoding) and lists them. */
 function outbound(report) {
-  const sum = { packetsSent: 0, bytesSent: 0, framesEncoded: 0, streams: 0 };
+  const sum = { packetsSent: 0, bytesSent: 0, framesEncoded: 0, streams: [] };
   for (const s of report.values()) {
     if (s.type !== 'outbound-rtp') continue;
     sum.packetsSent += s.packetsSent ?? 0;
     sum.bytesSent += s.bytesSent ?? 0;
     sum.framesEncoded += s.framesEncoded ?? 0;
-    sum.streams++;
+    sum.streams.push({
+      rid: s.rid ?? null,
+      bytesSent: s.bytesSent ?? 0,
+      frameWidth: s.frameWidth ?? 0,
+      frameHeight: s.frameHeight ?? 0,
+      // 'bandwidth' here means the browser's estimate of the uplink, fed by the SFU's feedback.
+      qualityLimitationReason: s.qualityLimitationReason ?? null,
+    });
   }
+  sum.streams.sort((a, b) => (a.rid ?? '').localeCompare(b.rid ?? ''));
   return sum;
 }
 
@@ -481,5 +489,9 @@ async function selectedPath(transport) {
   const pairId = stats.find((s) => s.type === 'transport')?.selectedCandidatePairId;
   const pair = pairId ? report.get(pairId) : stats.find((s) => s.type === 'candidate-pair' && s.nominated);
   const local = pair ? report.get(pair.localCandidateId) : null;
-  return { connectionState: transport.connectionState, protocol: local?.protocol ?? null };
+  return {
+    connectionState: transport.connectionState,
+    protocol: local?.protocol ?? null,
+    availableOutgoingBitrate: pair?.availableOutgoingBitrate ?? null,
+  };
 }

@@ -71,6 +71,7 @@ export function mountView(client) {
   function describeTiles() {
     const own = client.producers.get('webcam');
     const ownMic = client.producers.get('mic');
+    const ownShare = client.producers.get('share');
     const wanted = [{
       key: 'me',
       name: `${client.displayName} (you)`,
@@ -79,6 +80,11 @@ export function mountView(client) {
       micOff: !ownMic || ownMic.producer.paused,
       speaking: client.activeSpeakerId === client.options.peerId,
     }];
+    if (ownShare) {
+      wanted.push({
+        key: 'me:share', name: 'your screen', video: ownShare.producer.track, audio: null, micOff: false, speaking: false,
+      });
+    }
     for (const peer of client.peers.values()) {
       const consumers = [...client.consumers.values()].filter((c) => c.peerId === peer.id);
       const camera = consumers.find((c) => c.consumer.kind === 'video' && !c.share);
@@ -116,12 +122,17 @@ export function mountView(client) {
     const audio = document.createElement('audio');
     audio.autoplay = true;
     const label = document.createElement('figcaption');
+    const name = document.createElement('span');
+    const micOff = document.createElement('span');
+    micOff.className = 'badge';
+    micOff.textContent = 'mic off';
+    label.append(name, micOff);
     root.append(video, audio, label);
     if (key === 'me') {
       label.title = 'Click to change your name';
       label.addEventListener('click', rename);
     }
-    const tile = { root, video, audio, label };
+    const tile = { root, video, audio, name, micOff };
     tiles.set(key, tile);
     return tile;
   }
@@ -129,7 +140,8 @@ export function mountView(client) {
   function updateTile(tile, desc) {
     attach(tile.video, desc.video);
     attach(tile.audio, desc.audio);
-    tile.label.textContent = desc.name + (desc.micOff ? ' 🔇' : '');
+    tile.name.textContent = desc.name;
+    tile.micOff.hidden = !desc.micOff;
     tile.root.classList.toggle('speaking', desc.speaking);
     tile.root.classList.toggle('no-video', !desc.video);
   }
@@ -173,10 +185,11 @@ export function mountView(client) {
   }
 
   function statsTable(local, server) {
-    const rows = [['stream', 'browser', 'server (score, kbps, packets)']];
+    const rows = [['stream', 'browser', 'server']];
     for (const p of local.producers) {
       const s = server.producers.find((x) => x.id === p.id)?.stats ?? [];
-      rows.push([`you: ${p.source}`, `${p.packetsSent} pkts sent, ${p.streams} stream(s)`, serverSummary(s)]);
+      const layers = p.kind === 'video' ? ` (${p.streams.map((x) => `${x.frameWidth}x${x.frameHeight}`).join(', ')})` : '';
+      rows.push([`you: ${p.source}`, `${p.packetsSent} pkts sent${layers}`, serverSummary(s)]);
     }
     for (const c of local.consumers) {
       const name = client.peers.get(c.peerId)?.displayName ?? c.peerId;
@@ -197,8 +210,10 @@ export function mountView(client) {
   }
 }
 
+/** One stream per entry (a simulcast producer has one per layer): score, bitrate, packets. */
 function serverSummary(stats) {
   return stats
-    .map((s) => `${s.rid ?? s.ssrc ?? ''} ${s.score ?? '-'}, ${Math.round((s.bitrate ?? 0) / 1000)}, ${s.packetCount ?? 0}`)
+    .map((s) => `${s.rid ? `${s.rid}: ` : ''}score ${s.score ?? '-'}, ${Math.round((s.bitrate ?? 0) / 1000)} kbps, `
+      + `${s.packetCount ?? 0} pkts`)
     .join(' | ');
 }
