@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 const EXECUTABLE = process.env.TRIBUTARY_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
   '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
 ];
