@@ -41,8 +41,9 @@ public final class ProtooClient {
     private Runnable closeHandler;
 
     private ProtooClient(Vertx vertx, Context context, ProtooClientOptions options, String url) {
+        // The query may carry a token: logs name the client without it.
         this.core = new PeerCore(vertx, context, options.requestTimeout(), text -> transport.send(text),
-                "client " + url);
+                "client " + url.replaceFirst("\\?.*", ""));
     }
 
     /**
@@ -61,16 +62,22 @@ public final class ProtooClient {
         WebSocketConnectOptions connect = new WebSocketConnectOptions()
                 .setAbsoluteURI(url)
                 .setSubProtocols(List.of("protoo"));
-        WebSocketClientOptions socketOptions = options.webSocket()
-                .setMaxFrameSize(Math.max(options.webSocket().getMaxFrameSize(), options.maxMessageSize()))
-                .setMaxMessageSize(Math.max(options.webSocket().getMaxMessageSize(), options.maxMessageSize()));
+        WebSocketClientOptions socketOptions = options.webSocket();
+        socketOptions.setMaxFrameSize(Math.max(socketOptions.getMaxFrameSize(), options.maxMessageSize()))
+                .setMaxMessageSize(Math.max(socketOptions.getMaxMessageSize(), options.maxMessageSize()));
         Context context = vertx.getOrCreateContext();
         ProtooClient client = new ProtooClient(vertx, context, options, url);
         WebSocketClient sockets = vertx.createWebSocketClient(socketOptions);
         client.transport = new ClientTransport(vertx, sockets, connect, options.retry(), options.maxMessageSize(),
                 client.new Events(), client.core.name());
         client.core.execute(() -> {
-            setup.accept(client);
+            try {
+                setup.accept(client);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, client.core.name() + ": setup threw, closing", e);
+                client.close();
+                return;
+            }
             client.transport.start();
         });
         return client;
@@ -174,6 +181,9 @@ public final class ProtooClient {
 
         @Override
         public void opened() {
+            if (closed) {
+                return; // close() was called and is on its way
+            }
             connected = true;
             opened.complete(null);
             if (openHandler != null) {
@@ -184,7 +194,7 @@ public final class ProtooClient {
         @Override
         public void failed(int attempt) {
             IntConsumer handler = failedHandler;
-            if (handler != null) {
+            if (handler != null && !closed) {
                 try {
                     handler.accept(attempt);
                 } catch (RuntimeException e) {
@@ -197,7 +207,7 @@ public final class ProtooClient {
         public void disconnected() {
             connected = false;
             Runnable handler = disconnectedHandler;
-            if (handler != null) {
+            if (handler != null && !closed) {
                 run(handler);
             }
         }

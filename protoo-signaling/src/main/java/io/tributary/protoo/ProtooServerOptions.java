@@ -40,10 +40,6 @@ public record ProtooServerOptions(long pingIntervalMs, int maxMessageSize, boole
         return new ProtooServerOptions(value, maxMessageSize, requireRoomAndPeerIds, requestTimeout);
     }
 
-    public ProtooServerOptions withMaxMessageSize(int value) {
-        return new ProtooServerOptions(pingIntervalMs, value, requireRoomAndPeerIds, requestTimeout);
-    }
-
     public ProtooServerOptions withRequireRoomAndPeerIds(boolean value) {
         return new ProtooServerOptions(pingIntervalMs, maxMessageSize, value, requestTimeout);
     }

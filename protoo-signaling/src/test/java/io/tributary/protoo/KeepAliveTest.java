@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Keep-alive pings: answered peers stay, a peer that never answers is dropped. */
 class KeepAliveTest {
 
-    private static final long PING_MS = 200;
+    private static final long PING_MS = 250;
     private static Vertx vertx;
 
     @BeforeAll
@@ -35,7 +35,7 @@ class KeepAliveTest {
             ProtooClient client = ProtooClient.connect(vertx, server.url("r", "p"), ProtooClientOptions.defaults());
             Await.result(client.opened());
             ProtooPeer peer = server.nextPeer();
-            peer.onRequest(request -> vertx.setTimer(5 * PING_MS, t -> request.accept()));
+            peer.onRequest(request -> vertx.setTimer(4 * PING_MS, t -> request.accept()));
             assertEquals(Json.parse("{}"), Await.result(client.request("slow", null)));
             assertFalse(peer.closed());
             client.close();

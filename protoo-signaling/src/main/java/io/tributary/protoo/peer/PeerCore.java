@@ -56,10 +56,6 @@ public final class PeerCore {
         this.name = name;
     }
 
-    public Context context() {
-        return context;
-    }
-
     public String name() {
         return name;
     }

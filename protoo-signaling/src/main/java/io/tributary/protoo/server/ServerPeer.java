@@ -141,9 +141,7 @@ public final class ServerPeer implements ProtooPeer {
         ws.exceptionHandler(e -> LOG.log(Level.DEBUG, "peer {0}: {1}", id, e.toString()));
         unsent.forEach(ws::writeTextMessage);
         unsent.clear();
-        if (options.pingIntervalMs() > 0) {
-            keepAliveTimer = vertx.setPeriodic(options.pingIntervalMs(), t -> keepAlive());
-        }
+        scheduleKeepAlive();
     }
 
     /** The upgrade could not complete; called on the peer's context. */
@@ -152,8 +150,18 @@ public final class ServerPeer implements ProtooPeer {
         finish();
     }
 
+    /** A one-shot timer re-armed after each tick: a periodic one catches up after a stall, with no time for a pong. */
+    private void scheduleKeepAlive() {
+        if (options.pingIntervalMs() > 0 && !finished) {
+            keepAliveTimer = vertx.setTimer(options.pingIntervalMs(), t -> keepAlive());
+        }
+    }
+
     /** Pings every interval; a peer that sent nothing, not even a pong, for a whole interval is dropped. */
     private void keepAlive() {
+        if (finished) {
+            return;
+        }
         if (pinged && !heardSincePing) {
             LOG.log(Level.WARNING, "peer {0}: no answer to the keep-alive ping, dropping it", id);
             socket.close((short) 1001, "keep-alive timeout");
@@ -163,6 +171,7 @@ public final class ServerPeer implements ProtooPeer {
         pinged = true;
         heardSincePing = false;
         socket.writePing(Buffer.buffer());
+        scheduleKeepAlive();
     }
 
     private void finish() {
@@ -188,9 +197,5 @@ public final class ServerPeer implements ProtooPeer {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "peer " + id + ": close handler threw", e);
         }
-    }
-
-    PeerCore core() {
-        return core;
     }
 }

@@ -121,8 +121,8 @@ public final class StandaloneNode {
         ProtooWebSocketServer protoo = ProtooWebSocketServer.create(vertx, protooOptions, new RoomSignaling(rooms));
         Promise<HttpServer> listening = Promise.promise();
         control.runOnContext(v -> vertx.createHttpServer(protooOptions.applyTo(new HttpServerOptions()))
-                .requestHandler(api.router(vertx))
-                .webSocketHandshakeHandler(protoo.webSocketHandshakeHandler())
+                // WebSocket upgrades are protoo (rejections carry their reason); everything else is HTTP.
+                .requestHandler(protoo.requestHandler(api.router(vertx)))
                 .listen(config.port(), config.host())
                 .onComplete(listening));
         return listening.future()
