@@ -21,6 +21,7 @@ import io.tributary.worker.transport.webrtc.WebRtcTransport;
 import io.tributary.worker.transport.webrtc.WebRtcTransportOptions;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -159,7 +160,8 @@ public final class Broadcasters {
             return room.context().back(transport.produce(options)).map(producer -> {
                 broadcaster.producers.put(producer.id(), producer);
                 producer.onClosed(() -> room.context().run(() -> broadcaster.producers.remove(producer.id())));
-                room.context().later(() -> room.onProduced(broadcaster, producer));
+                List<RoomPeer> consumers = room.consumersFor(broadcaster);
+                room.context().later(() -> room.onProduced(broadcaster, producer, consumers));
                 return (JsonNode) object().put("id", producer.id());
             });
         });

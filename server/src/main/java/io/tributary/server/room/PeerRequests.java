@@ -20,6 +20,7 @@ import io.tributary.worker.transport.webrtc.WebRtcTransport;
 import io.tributary.worker.transport.webrtc.WebRtcTransportOptions;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -114,13 +115,14 @@ final class PeerRequests {
         peer.displayName = data.path("displayName").asText(peer.id);
         peer.device = data.hasNonNull("device") ? data.get("device") : object().put("flag", "unknown");
         peer.joined = true;
+        List<Room.ProducerOf> toConsume = room.producersFor(peer);
         ObjectNode answer = object();
         var list = answer.putArray("peers");
         for (RoomPeer other : room.joinedPeers(peer)) {
             list.add(Room.peerInfo(other));
         }
         // The demo answers first, then creates the joiner's consumers and tells the others.
-        room.context().later(() -> room.onJoined(peer));
+        room.context().later(() -> room.onJoined(peer, toConsume));
         return done(answer);
     }
 
@@ -185,13 +187,14 @@ final class PeerRequests {
                 false, 0, appData);
         return room.context().back(transport.produce(options)).map(producer -> {
             peer.producers.put(producer.id(), producer);
+            List<RoomPeer> consumers = room.consumersFor(peer);
             producer.onClosed(() -> room.context().run(() -> peer.producers.remove(producer.id())));
             producer.events().on(Producer.SCORE, scores -> room.context().run(() -> {
                 ObjectNode note = object().put("producerId", producer.id());
                 note.set("score", Json.MAPPER.valueToTree(scores));
                 room.notify(peer, "producerScore", note);
             }));
-            room.context().later(() -> room.onProduced(peer, producer));
+            room.context().later(() -> room.onProduced(peer, producer, consumers));
             return object().put("id", producer.id());
         });
     }

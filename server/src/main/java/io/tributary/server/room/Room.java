@@ -129,11 +129,40 @@ public final class Room {
         return broadcasters;
     }
 
-    /** After {@code join} was answered: consumers of everyone's producers, then {@code newPeer} to the others. */
-    void onJoined(RoomPeer peer) {
-        for (RoomPeer other : joinedPeers(peer)) {
+    /** A producer of another peer that a joining peer is to consume. */
+    record ProducerOf(RoomPeer peer, Producer producer) {
+    }
+
+    /**
+     * What a joining peer is to consume, decided at the moment it becomes joined: together with
+     * {@link #consumersFor(RoomPeer)} taken when a producer appears, each pair is covered exactly once.
+     */
+    List<ProducerOf> producersFor(RoomPeer joiner) {
+        List<ProducerOf> list = new ArrayList<>();
+        for (RoomPeer other : joinedPeers(joiner)) {
             for (Producer producer : other.producers.values()) {
-                createConsumer(peer, other, producer);
+                list.add(new ProducerOf(other, producer));
+            }
+        }
+        return list;
+    }
+
+    /** Who is to consume a new producer, decided when the producer is added to its peer. */
+    List<RoomPeer> consumersFor(RoomPeer producerPeer) {
+        List<RoomPeer> list = new ArrayList<>();
+        for (RoomPeer other : joinedPeers(producerPeer)) {
+            if (!other.isBroadcaster()) {
+                list.add(other);
+            }
+        }
+        return list;
+    }
+
+    /** After {@code join} was answered: the decided consumers, then {@code newPeer} to the others. */
+    void onJoined(RoomPeer peer, List<ProducerOf> toConsume) {
+        for (ProducerOf p : toConsume) {
+            if (!p.producer().closed()) {
+                createConsumer(peer, p.peer(), p.producer());
             }
         }
         for (RoomPeer other : joinedPeers(peer)) {
@@ -141,10 +170,10 @@ public final class Room {
         }
     }
 
-    /** A new producer: every other joined peer gets a consumer of it. */
-    void onProduced(RoomPeer producerPeer, Producer producer) {
-        for (RoomPeer other : joinedPeers(producerPeer)) {
-            if (!other.isBroadcaster()) {
+    /** After {@code produce} was answered: the decided peers each get a consumer of it. */
+    void onProduced(RoomPeer producerPeer, Producer producer, List<RoomPeer> consumers) {
+        for (RoomPeer other : consumers) {
+            if (!other.closed) {
                 createConsumer(other, producerPeer, producer);
             }
         }
