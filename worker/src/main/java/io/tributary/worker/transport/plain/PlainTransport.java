@@ -295,9 +295,10 @@ public final class PlainTransport extends Transport {
         }
     }
 
+    /** Like {@link TupleInfo#of}: {@code localIp} and {@code localAddress} are both the announced address if any. */
     private static TupleInfo tupleInfo(UdpEndpoint socket, TransportTuple remote, String announced) {
-        String localIp = socket.localAddress().getAddress().getHostAddress();
-        return new TupleInfo(localIp, announced != null ? announced : localIp, socket.localAddress().getPort(),
+        String local = announced != null ? announced : socket.localAddress().getAddress().getHostAddress();
+        return new TupleInfo(local, local, socket.localAddress().getPort(),
                 remote == null ? null : remote.remote().getAddress().getHostAddress(),
                 remote == null ? null : remote.remote().getPort(), "udp");
     }
