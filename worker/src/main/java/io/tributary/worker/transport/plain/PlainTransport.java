@@ -125,6 +125,10 @@ public final class PlainTransport extends Transport {
                 if (!options.rtcpMux() && rtcpPort == null) {
                     throw new TypeError("missing rtcpPort (required if rtcpMux is false)");
                 }
+                checkPort(port, "port");
+                if (!options.rtcpMux()) {
+                    checkPort(rtcpPort, "rtcpPort");
+                }
                 InetAddress address = literal(ip);
                 remoteRtp = new UdpEndpoint.UdpTuple(rtpSocket, new InetSocketAddress(address, port));
                 if (!options.rtcpMux()) {
@@ -135,6 +139,12 @@ public final class PlainTransport extends Transport {
             connected = true;
             return null;
         });
+    }
+
+    private static void checkPort(int port, String name) {
+        if (port < 1 || port > 65535) {
+            throw new TypeError("invalid " + name + " " + port);
+        }
     }
 
     private static InetAddress literal(String ip) {
