@@ -11,6 +11,7 @@ import io.tributary.worker.srtp.SrtpSession;
 import io.tributary.worker.transport.SocketBinder;
 import io.tributary.worker.transport.SrtpParameters;
 import io.tributary.worker.transport.Transport;
+import io.tributary.worker.transport.TransportListenInfo;
 import io.tributary.worker.transport.TupleInfo;
 import io.vertx.core.Future;
 import java.net.InetAddress;
@@ -57,8 +58,12 @@ public final class PlainTransport extends Transport {
                     transport.rtpSocket = socket;
                     return null;
                 });
-        if (options.rtcpListenInfo() != null) {
-            bound = bound.compose(v -> SocketBinder.udp(loop, options.rtcpListenInfo(), settings.rtcMinPort(),
+        if (!options.rtcpMux()) {
+            // mediasoup's worker always gives non-multiplexed RTCP its own socket, by default on the RTP listenInfo
+            TransportListenInfo listen = options.listenInfo();
+            TransportListenInfo rtcpListen = options.rtcpListenInfo() != null ? options.rtcpListenInfo()
+                    : new TransportListenInfo(listen.protocol(), listen.ip(), listen.announcedAddress(), 0, listen.portRange());
+            bound = bound.compose(v -> SocketBinder.udp(loop, rtcpListen, settings.rtcMinPort(),
                     settings.rtcMaxPort(), transport::onRtcpSocketPacket)).map(socket -> {
                         transport.rtcpSocket = socket;
                         return null;
@@ -79,9 +84,8 @@ public final class PlainTransport extends Transport {
         if (options.rtcpMux()) {
             return null;
         }
-        UdpEndpoint socket = rtcpSocket != null ? rtcpSocket : rtpSocket;
         String announced = (options.rtcpListenInfo() != null ? options.rtcpListenInfo() : options.listenInfo()).announcedAddress();
-        return tupleInfo(socket, remoteRtcp, announced);
+        return tupleInfo(rtcpSocket, remoteRtcp, announced);
     }
 
     public SrtpParameters srtpParameters() {
@@ -132,8 +136,7 @@ public final class PlainTransport extends Transport {
                 InetAddress address = literal(ip);
                 remoteRtp = new UdpEndpoint.UdpTuple(rtpSocket, new InetSocketAddress(address, port));
                 if (!options.rtcpMux()) {
-                    remoteRtcp = new UdpEndpoint.UdpTuple(rtcpSocket != null ? rtcpSocket : rtpSocket,
-                            new InetSocketAddress(address, rtcpPort));
+                    remoteRtcp = new UdpEndpoint.UdpTuple(rtcpSocket, new InetSocketAddress(address, rtcpPort));
                 }
             }
             connected = true;
@@ -166,7 +169,7 @@ public final class PlainTransport extends Transport {
             return;
         }
         boolean rtcp = isRtcp(buf, off);
-        if (rtcp && !options.rtcpMux() && rtcpSocket != null) {
+        if (rtcp && !options.rtcpMux()) {
             counters.dropped++;
             return;
         }
