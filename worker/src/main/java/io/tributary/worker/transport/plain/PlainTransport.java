@@ -29,7 +29,7 @@ public final class PlainTransport extends Transport {
     public static final Event<TupleInfo> RTCP_TUPLE = Event.of("rtcptuple", TupleInfo.class);
 
     private final PlainTransportOptions options;
-    private final SrtpParameters localSrtp;
+    private SrtpParameters localSrtp;
     private UdpEndpoint rtpSocket;
     private UdpEndpoint rtcpSocket;
     private TransportTuple remoteRtp;
@@ -115,10 +115,12 @@ public final class PlainTransport extends Transport {
                     throw new TypeError("missing srtpParameters (SRTP enabled)");
                 }
                 SrtpProfile profile = remoteSrtp.profile();
+                var remoteKey = remoteSrtp.masterKey();
                 if (!profile.cryptoSuite().equals(localSrtp.cryptoSuite())) {
-                    throw new TypeError("srtpParameters.cryptoSuite must be " + localSrtp.cryptoSuite());
+                    // mediasoup adopts the remote's suite and generates a local key for it
+                    localSrtp = SrtpParameters.random(profile);
                 }
-                srtp = new SrtpSession(profile, localSrtp.masterKey(), remoteSrtp.masterKey());
+                srtp = new SrtpSession(profile, localSrtp.masterKey(), remoteKey);
             } else if (remoteSrtp != null) {
                 throw new TypeError("invalid srtpParameters (SRTP disabled)");
             }
