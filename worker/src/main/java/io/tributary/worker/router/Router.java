@@ -3,9 +3,15 @@ package io.tributary.worker.router;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.worker.MediaEntity;
 import io.tributary.worker.Worker;
+import io.tributary.worker.WorkerLoop;
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.events.Event;
+import io.tributary.worker.observer.ActiveSpeakerObserver;
+import io.tributary.worker.observer.ActiveSpeakerObserverOptions;
+import io.tributary.worker.observer.AudioLevelObserver;
+import io.tributary.worker.observer.AudioLevelObserverOptions;
+import io.tributary.worker.observer.RtpObserver;
 import io.tributary.worker.ortc.Ortc;
 import io.tributary.worker.ortc.RtpCapabilities;
 import io.tributary.worker.producer.Producer;
@@ -17,6 +23,7 @@ import io.tributary.worker.transport.plain.PlainTransportOptions;
 import io.tributary.worker.transport.webrtc.WebRtcTransport;
 import io.tributary.worker.transport.webrtc.WebRtcTransportOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +42,15 @@ public final class Router extends MediaEntity {
     public static final Event<Void> CLOSE = Event.signal("close");
     /** Observer: a transport was created. */
     public static final Event<Transport> NEW_TRANSPORT = Event.of("newtransport", Transport.class);
+    /** Observer: an RtpObserver was created. */
+    public static final Event<RtpObserver> NEW_RTP_OBSERVER = Event.of("newrtpobserver", RtpObserver.class);
 
     private final Worker worker;
     private final RtpCapabilities rtpCapabilities;
     private final Map<String, Transport> transports = new LinkedHashMap<>();
     private final Map<String, ProducerRoute> routes = new LinkedHashMap<>();
+    private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
+    private final RtpObserver.Host observerHost = new ObserverHost();
 
     private Router(String id, Worker worker, RtpCapabilities rtpCapabilities, Map<String, Object> appData) {
         super(id, appData);
@@ -81,6 +92,27 @@ public final class Router extends MediaEntity {
             assertOpen();
             return DirectTransport.create(UUID.randomUUID().toString(), this, maxMessageSize, appData).map(this::register);
         });
+    }
+
+    public Future<AudioLevelObserver> createAudioLevelObserver(AudioLevelObserverOptions options) {
+        return worker.loop().call(() -> {
+            assertOpen();
+            return register(AudioLevelObserver.create(UUID.randomUUID().toString(), observerHost, options));
+        });
+    }
+
+    public Future<ActiveSpeakerObserver> createActiveSpeakerObserver(ActiveSpeakerObserverOptions options) {
+        return worker.loop().call(() -> {
+            assertOpen();
+            return register(ActiveSpeakerObserver.create(UUID.randomUUID().toString(), observerHost, options));
+        });
+    }
+
+    private <T extends RtpObserver> T register(T rtpObserver) {
+        rtpObservers.put(rtpObserver.id(), rtpObserver);
+        rtpObserver.start();
+        observer.emit(NEW_RTP_OBSERVER, rtpObserver);
+        return rtpObserver;
     }
 
     private <T extends Transport> T register(T transport) {
@@ -126,6 +158,10 @@ public final class Router extends MediaEntity {
         producer.observer().on(Producer.RESUME, v -> route.each(Consumer::onProducerResumed));
         producer.onClosed(() -> {
             routes.remove(producer.id());
+            for (RtpObserver rtpObserver : List.copyOf(route.observers)) {
+                rtpObserver.producerClosed(producer);
+            }
+            route.observers.clear();
             // mediasoup's worker tells the consumers in a 'producerclose' notification, which arrives after
             // the call that closed the producer, and after the cascade it may be part of: consumers closed by
             // that cascade (their transport's, the router's) get 'transportclose' and never 'producerclose'.
@@ -150,15 +186,19 @@ public final class Router extends MediaEntity {
                 producerConsumers.add(new RouterDump.KeyValues(producerId, ids));
                 ids.forEach(consumerId -> consumerProducer.add(new RouterDump.KeyValue(consumerId, producerId)));
             });
-            return new RouterDump(id(), List.copyOf(transports.keySet()), List.of(), producerConsumers, consumerProducer,
-                    List.of(), List.of(), List.of());
+            List<RouterDump.KeyValues> producerObservers = new ArrayList<>();
+            routes.forEach((producerId, route) -> producerObservers.add(
+                    new RouterDump.KeyValues(producerId, route.observers.stream().map(RtpObserver::id).toList())));
+            return new RouterDump(id(), List.copyOf(transports.keySet()), List.copyOf(rtpObservers.keySet()),
+                    producerConsumers, consumerProducer, producerObservers, List.of(), List.of());
         });
     }
 
-    /** A producer and the consumers its packets go to; iterated by index so forwarding allocates nothing. */
+    /** A producer and the consumers and RtpObservers its packets go to; iterated by index so forwarding allocates nothing. */
     private static final class ProducerRoute implements Producer.RtpSink {
         final Producer producer;
         final ArrayList<Consumer> consumers = new ArrayList<>();
+        final ArrayList<RtpObserver> observers = new ArrayList<>();
 
         ProducerRoute(Producer producer) {
             this.producer = producer;
@@ -169,10 +209,47 @@ public final class Router extends MediaEntity {
             for (int i = 0; i < consumers.size(); i++) {
                 consumers.get(i).sendRtp(packet, encodingIndex, keyFrame, nowMs);
             }
+            for (int i = 0; i < observers.size(); i++) {
+                observers.get(i).receiveRtp(p, packet);
+            }
         }
 
         void each(java.util.function.Consumer<Consumer> action) {
             List.copyOf(consumers).forEach(action);
+        }
+    }
+
+    /** What the router's RtpObservers see of it. */
+    private final class ObserverHost implements RtpObserver.Host {
+        @Override
+        public WorkerLoop loop() {
+            return worker.loop();
+        }
+
+        @Override
+        public Vertx vertx() {
+            return worker.vertx();
+        }
+
+        @Override
+        public Producer producer(String producerId) {
+            return Router.this.producer(producerId);
+        }
+
+        @Override
+        public void observe(Producer producer, RtpObserver rtpObserver, boolean on) {
+            ProducerRoute route = routes.get(producer.id());
+            if (route != null) {
+                route.observers.remove(rtpObserver);
+                if (on) {
+                    route.observers.add(rtpObserver);
+                }
+            }
+        }
+
+        @Override
+        public void forget(RtpObserver rtpObserver) {
+            rtpObservers.remove(rtpObserver.id());
         }
     }
 
@@ -199,6 +276,9 @@ public final class Router extends MediaEntity {
         markClosed();
         for (Transport transport : List.copyOf(transports.values())) {
             transport.routerClosed();
+        }
+        for (RtpObserver rtpObserver : List.copyOf(rtpObservers.values())) {
+            rtpObserver.routerClosed();
         }
         runCloseHooks();
         if (reason != null) {

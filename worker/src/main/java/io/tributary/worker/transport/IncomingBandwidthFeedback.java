@@ -9,11 +9,13 @@ import io.tributary.worker.rtp.RtpPacket;
  * TransportCongestionControlServer). With transport-cc negotiated it reports each packet's
  * transport-wide sequence number and arrival time every 100 ms; with only abs-send-time and
  * goog-remb it sends a REMB every second, from the measured incoming rate with headroom to grow.
+ * A max incoming bitrate caps that REMB, and with transport-cc adds a "limitation REMB" every 1.5 s.
  */
 final class IncomingBandwidthFeedback {
 
     static final long TRANSPORT_CC_INTERVAL_MS = 100;
     static final long REMB_INTERVAL_MS = 1000;
+    static final long LIMITATION_REMB_INTERVAL_MS = 1500;
     /** A REMB never asks for less than this, so a quiet start can still ramp up. */
     private static final long REMB_FLOOR_BPS = 1_000_000;
     /** Room to grow above what arrived, as a receiver-side estimator grants a sender that is not losing. */
@@ -32,6 +34,8 @@ final class IncomingBandwidthFeedback {
     private long lastTransportCcMs;
     private long lastRembMs;
     private long bytesSinceRemb;
+    private long maxIncomingBitrate;
+    private long lastLimitationRembMs;
 
     IncomingBandwidthFeedback(RtcpReports.Sender sender, int senderSsrc) {
         this.sender = sender;
@@ -46,6 +50,11 @@ final class IncomingBandwidthFeedback {
     /** REMB, when a producer negotiated abs-send-time and goog-remb but not transport-cc. */
     void useRemb() {
         remb = true;
+    }
+
+    /** The transport's max incoming bitrate; 0 for unlimited. */
+    void limitIncomingBitrate(long bitrate) {
+        maxIncomingBitrate = bitrate;
     }
 
     /** An incoming RTP packet, before the producer rewrites its extensions. */
@@ -73,6 +82,11 @@ final class IncomingBandwidthFeedback {
 
     /** On the transport's RTCP tick. */
     void onTick(long nowMs) {
+        if (transportCcExtensionId != 0 && maxIncomingBitrate != 0
+                && nowMs - lastLimitationRembMs >= LIMITATION_REMB_INTERVAL_MS) {
+            lastLimitationRembMs = nowMs;
+            sendRemb(maxIncomingBitrate);
+        }
         if (transportCcExtensionId != 0 && nowMs - lastTransportCcMs >= TRANSPORT_CC_INTERVAL_MS) {
             lastTransportCcMs = nowMs;
             flushTransportCc();
@@ -81,12 +95,16 @@ final class IncomingBandwidthFeedback {
             long measured = bytesSinceRemb * 8 * 1000 / Math.max(1, elapsed);
             lastRembMs = nowMs;
             bytesSinceRemb = 0;
-            rembSsrcs[0] = lastMediaSsrc;
             long bitrate = Math.max(REMB_FLOOR_BPS, (long) (measured * REMB_HEADROOM));
-            int len = RembPacket.write(buffer, 0, senderSsrc, bitrate, rembSsrcs, lastMediaSsrc == 0 ? 0 : 1);
-            if (len > 0) {
-                sender.send(buffer, 0, len);
-            }
+            sendRemb(maxIncomingBitrate == 0 ? bitrate : Math.min(bitrate, maxIncomingBitrate));
+        }
+    }
+
+    private void sendRemb(long bitrate) {
+        rembSsrcs[0] = lastMediaSsrc;
+        int len = RembPacket.write(buffer, 0, senderSsrc, bitrate, rembSsrcs, lastMediaSsrc == 0 ? 0 : 1);
+        if (len > 0) {
+            sender.send(buffer, 0, len);
         }
     }
 

@@ -9,6 +9,7 @@ import io.tributary.worker.consumer.Consumers;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.errors.TypeError;
+import io.tributary.worker.errors.UnsupportedError;
 import io.tributary.worker.events.Event;
 import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.ortc.Ortc;
@@ -62,6 +63,8 @@ public abstract class Transport extends MediaEntity {
     private final RtpPacket rtpPacket = new RtpPacket();
     private final RtcpReceiver rtcpReceiver;
     private final RtcpReports reports;
+    private final BitrateLimits bitrateLimits = new BitrateLimits();
+    private final TraceEventTypes traceEventTypes = new TraceEventTypes();
     private long timer = -1;
     private String cnameForProducers;
     private int nextMidForConsumers;
@@ -105,6 +108,7 @@ public abstract class Transport extends MediaEntity {
             stats.put("timestamp", System.currentTimeMillis());
             fillStats(stats);
             counters.fill(stats);
+            bitrateLimits.fillStats(stats);
             return List.of(stats);
         });
     }
@@ -136,10 +140,59 @@ public abstract class Transport extends MediaEntity {
             dump.put("maxMessageSize", MAX_MESSAGE_SIZE);
             dump.put("dataProducerIds", List.of());
             dump.put("dataConsumerIds", List.of());
-            dump.put("traceEventTypes", List.of());
+            dump.put("traceEventTypes", traceEventTypes.names());
             fillDump(dump);
             return dump;
         });
+    }
+
+    /** mediasoup's {@code setMaxIncomingBitrate()}: 0 or >= 30000 bps; with transport-cc it caps the sender by REMB. */
+    public Future<Void> setMaxIncomingBitrate(long bitrate) {
+        return loop.call(() -> {
+            assertBitratesSupported("setMaxIncomingBitrate");
+            bitrateLimits.setMaxIncoming(bitrate);
+            reports.bandwidthFeedback().limitIncomingBitrate(bitrate);
+            return null;
+        });
+    }
+
+    /** mediasoup's {@code setMaxOutgoingBitrate()}: 0 or >= 30000 bps, not below the min; stored, BWE does not use it yet. */
+    public Future<Void> setMaxOutgoingBitrate(long bitrate) {
+        return loop.call(() -> {
+            assertBitratesSupported("setMaxOutgoingBitrate");
+            bitrateLimits.setMaxOutgoing(bitrate);
+            return null;
+        });
+    }
+
+    /** mediasoup's {@code setMinOutgoingBitrate()}: 0 or >= 30000 bps, not above the max; stored, BWE does not use it yet. */
+    public Future<Void> setMinOutgoingBitrate(long bitrate) {
+        return loop.call(() -> {
+            assertBitratesSupported("setMinOutgoingBitrate");
+            bitrateLimits.setMinOutgoing(bitrate);
+            return null;
+        });
+    }
+
+    /** mediasoup's {@code enableTraceEvent(types)}: recorded for the dump; no trace events are emitted yet. */
+    public Future<Void> enableTraceEvent(Object types) {
+        return loop.call(() -> {
+            assertOpen();
+            traceEventTypes.enable(types);
+            return null;
+        });
+    }
+
+    /** Whether the bitrate setters apply; DirectTransport has no bandwidth estimation. */
+    protected boolean hasBitrateControl() {
+        return true;
+    }
+
+    private void assertBitratesSupported(String method) {
+        assertOpen();
+        if (!hasBitrateControl()) {
+            throw new UnsupportedError(method + "() not implemented in DirectTransport");
+        }
     }
 
     /** Closes the transport and everything on it; a no-op when already closed. */

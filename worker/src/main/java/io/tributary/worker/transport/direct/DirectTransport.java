@@ -79,6 +79,11 @@ public final class DirectTransport extends Transport {
     }
 
     @Override
+    protected boolean hasBitrateControl() {
+        return false;
+    }
+
+    @Override
     protected String statsType() {
         return "direct-transport";
     }

@@ -11,6 +11,7 @@ import io.tributary.worker.srtp.SrtpSession;
 import io.tributary.worker.transport.SocketBinder;
 import io.tributary.worker.transport.SrtpParameters;
 import io.tributary.worker.transport.Transport;
+import io.tributary.worker.transport.TransportListenInfo;
 import io.tributary.worker.transport.TupleInfo;
 import io.vertx.core.Future;
 import java.net.InetAddress;
@@ -28,7 +29,7 @@ public final class PlainTransport extends Transport {
     public static final Event<TupleInfo> RTCP_TUPLE = Event.of("rtcptuple", TupleInfo.class);
 
     private final PlainTransportOptions options;
-    private final SrtpParameters localSrtp;
+    private SrtpParameters localSrtp;
     private UdpEndpoint rtpSocket;
     private UdpEndpoint rtcpSocket;
     private TransportTuple remoteRtp;
@@ -57,8 +58,12 @@ public final class PlainTransport extends Transport {
                     transport.rtpSocket = socket;
                     return null;
                 });
-        if (options.rtcpListenInfo() != null) {
-            bound = bound.compose(v -> SocketBinder.udp(loop, options.rtcpListenInfo(), settings.rtcMinPort(),
+        if (!options.rtcpMux()) {
+            // mediasoup's worker always gives non-multiplexed RTCP its own socket, by default on the RTP listenInfo
+            TransportListenInfo listen = options.listenInfo();
+            TransportListenInfo rtcpListen = options.rtcpListenInfo() != null ? options.rtcpListenInfo()
+                    : new TransportListenInfo(listen.protocol(), listen.ip(), listen.announcedAddress(), 0, listen.portRange());
+            bound = bound.compose(v -> SocketBinder.udp(loop, rtcpListen, settings.rtcMinPort(),
                     settings.rtcMaxPort(), transport::onRtcpSocketPacket)).map(socket -> {
                         transport.rtcpSocket = socket;
                         return null;
@@ -79,9 +84,8 @@ public final class PlainTransport extends Transport {
         if (options.rtcpMux()) {
             return null;
         }
-        UdpEndpoint socket = rtcpSocket != null ? rtcpSocket : rtpSocket;
         String announced = (options.rtcpListenInfo() != null ? options.rtcpListenInfo() : options.listenInfo()).announcedAddress();
-        return tupleInfo(socket, remoteRtcp, announced);
+        return tupleInfo(rtcpSocket, remoteRtcp, announced);
     }
 
     public SrtpParameters srtpParameters() {
@@ -111,10 +115,12 @@ public final class PlainTransport extends Transport {
                     throw new TypeError("missing srtpParameters (SRTP enabled)");
                 }
                 SrtpProfile profile = remoteSrtp.profile();
+                var remoteKey = remoteSrtp.masterKey();
                 if (!profile.cryptoSuite().equals(localSrtp.cryptoSuite())) {
-                    throw new TypeError("srtpParameters.cryptoSuite must be " + localSrtp.cryptoSuite());
+                    // mediasoup adopts the remote's suite and generates a local key for it
+                    localSrtp = SrtpParameters.random(profile);
                 }
-                srtp = new SrtpSession(profile, localSrtp.masterKey(), remoteSrtp.masterKey());
+                srtp = new SrtpSession(profile, localSrtp.masterKey(), remoteKey);
             } else if (remoteSrtp != null) {
                 throw new TypeError("invalid srtpParameters (SRTP disabled)");
             }
@@ -125,16 +131,25 @@ public final class PlainTransport extends Transport {
                 if (!options.rtcpMux() && rtcpPort == null) {
                     throw new TypeError("missing rtcpPort (required if rtcpMux is false)");
                 }
+                checkPort(port, "port");
+                if (!options.rtcpMux()) {
+                    checkPort(rtcpPort, "rtcpPort");
+                }
                 InetAddress address = literal(ip);
                 remoteRtp = new UdpEndpoint.UdpTuple(rtpSocket, new InetSocketAddress(address, port));
                 if (!options.rtcpMux()) {
-                    remoteRtcp = new UdpEndpoint.UdpTuple(rtcpSocket != null ? rtcpSocket : rtpSocket,
-                            new InetSocketAddress(address, rtcpPort));
+                    remoteRtcp = new UdpEndpoint.UdpTuple(rtcpSocket, new InetSocketAddress(address, rtcpPort));
                 }
             }
             connected = true;
             return null;
         });
+    }
+
+    private static void checkPort(int port, String name) {
+        if (port < 1 || port > 65535) {
+            throw new TypeError("invalid " + name + " " + port);
+        }
     }
 
     private static InetAddress literal(String ip) {
@@ -156,7 +171,7 @@ public final class PlainTransport extends Transport {
             return;
         }
         boolean rtcp = isRtcp(buf, off);
-        if (rtcp && !options.rtcpMux() && rtcpSocket != null) {
+        if (rtcp && !options.rtcpMux()) {
             counters.dropped++;
             return;
         }
@@ -295,9 +310,10 @@ public final class PlainTransport extends Transport {
         }
     }
 
+    /** Like {@link TupleInfo#of}: {@code localIp} and {@code localAddress} are both the announced address if any. */
     private static TupleInfo tupleInfo(UdpEndpoint socket, TransportTuple remote, String announced) {
-        String localIp = socket.localAddress().getAddress().getHostAddress();
-        return new TupleInfo(localIp, announced != null ? announced : localIp, socket.localAddress().getPort(),
+        String local = announced != null ? announced : socket.localAddress().getAddress().getHostAddress();
+        return new TupleInfo(local, local, socket.localAddress().getPort(),
                 remote == null ? null : remote.remote().getAddress().getHostAddress(),
                 remote == null ? null : remote.remote().getPort(), "udp");
     }
