@@ -162,6 +162,7 @@ public final class Broadcasters {
                 producer.onClosed(() -> room.context().run(() -> broadcaster.producers.remove(producer.id())));
                 List<RoomPeer> consumers = room.consumersFor(broadcaster);
                 room.context().later(() -> room.onProduced(broadcaster, producer, consumers));
+                room.observeAudio(producer);
                 return (JsonNode) object().put("id", producer.id());
             });
         });

@@ -31,6 +31,7 @@ final class PeerRequests {
 
     /** The demo closes a peer whose ICE consent lapses after 20 s. */
     private static final int ICE_CONSENT_TIMEOUT = 20;
+    private static final long MAX_INCOMING_BITRATE = 1_500_000;
 
     private final Room room;
 
@@ -143,6 +144,8 @@ final class PeerRequests {
             }
             peer.transports.put(transport.id(), transport);
             transport.onClosed(() -> room.context().run(() -> peer.transports.remove(transport.id())));
+            // The demo caps what a browser sends at 1.5 Mbit/s; a failure here is not the client's problem.
+            transport.setMaxIncomingBitrate(MAX_INCOMING_BITRATE);
             // As the demo: ICE disconnection or DTLS failure ends the whole peer.
             transport.events().on(WebRtcTransport.ICE_STATE_CHANGE, state -> {
                 if (state == IceState.DISCONNECTED || state == IceState.CLOSED) {
@@ -195,6 +198,7 @@ final class PeerRequests {
                 room.notify(peer, "producerScore", note);
             }));
             room.context().later(() -> room.onProduced(peer, producer, consumers));
+            room.observeAudio(producer);
             return object().put("id", producer.id());
         });
     }

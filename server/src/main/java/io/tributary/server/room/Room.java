@@ -8,6 +8,8 @@ import io.tributary.server.http.Json;
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.consumer.ConsumerLayers;
 import io.tributary.worker.consumer.ConsumerOptions;
+import io.tributary.worker.observer.AudioLevelObserver;
+import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.transport.Transport;
@@ -39,10 +41,11 @@ public final class Room {
     private final PeerRequests requests;
     private final List<Runnable> onClose = new ArrayList<>();
     private final Broadcasters broadcasterApi;
+    private final AudioLevelObserver audioLevels;
     private boolean closed;
 
-    Room(String id, Router router, WebRtcServer webRtcServer, RoomContext context, int consumerReplicas,
-         String mediaIp, String announcedAddress) {
+    Room(String id, Router router, AudioLevelObserver audioLevels, WebRtcServer webRtcServer, RoomContext context,
+         int consumerReplicas, String mediaIp, String announcedAddress) {
         this.id = id;
         this.router = router;
         this.webRtcServer = webRtcServer;
@@ -50,6 +53,17 @@ public final class Room {
         this.consumerReplicas = consumerReplicas;
         this.requests = new PeerRequests(this);
         this.broadcasterApi = new Broadcasters(this, mediaIp, announcedAddress);
+        this.audioLevels = audioLevels;
+        // As the demo: the loudest producer becomes activeSpeaker; silence clears it.
+        audioLevels.events().on(AudioLevelObserver.VOLUMES, volumes -> context.run(() -> {
+            if (!volumes.isEmpty()) {
+                Object peerId = volumes.get(0).producer().appData().get("peerId");
+                notifyAllJoined("activeSpeaker", object().put("peerId", String.valueOf(peerId))
+                        .put("volume", volumes.get(0).volume()));
+            }
+        }));
+        audioLevels.events().on(AudioLevelObserver.SILENCE, v -> context.run(() ->
+                notifyAllJoined("activeSpeaker", object().putNull("peerId"))));
     }
 
     /** The demo's broadcaster HTTP API for this room. */
@@ -177,6 +191,17 @@ public final class Room {
                 createConsumer(other, producerPeer, producer);
             }
         }
+    }
+
+    /** Audio producers feed the active-speaker detection. */
+    void observeAudio(Producer producer) {
+        if (producer.kind() == MediaKind.AUDIO) {
+            audioLevels.addProducer(producer.id());
+        }
+    }
+
+    private void notifyAllJoined(String method, JsonNode data) {
+        notifyOthers(null, method, data);
     }
 
     static ObjectNode peerInfo(RoomPeer peer) {

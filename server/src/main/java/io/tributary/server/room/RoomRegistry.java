@@ -1,6 +1,7 @@
 package io.tributary.server.room;
 
 import io.tributary.server.node.MediaWorker;
+import io.tributary.worker.observer.AudioLevelObserverOptions;
 import io.tributary.worker.ortc.RtpCodecCapability;
 import io.tributary.worker.router.RouterOptions;
 import io.vertx.core.Context;
@@ -16,6 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * demo; concurrent first uses share one creation. Rooms live on the node's control context.
  */
 public final class RoomRegistry {
+
+    /** The demo's audio level observer: the loudest speaker above -80 dBov, every 800 ms. */
+    private static final AudioLevelObserverOptions ACTIVE_SPEAKER = AudioLevelObserverOptions.defaults()
+            .withMaxEntries(1).withThreshold(-80).withInterval(800);
 
     private final List<MediaWorker> workers;
     private final List<RtpCodecCapability> mediaCodecs;
@@ -72,8 +77,9 @@ public final class RoomRegistry {
         MediaWorker worker = workers.get(Math.floorMod(nextWorker.getAndIncrement(), workers.size()));
         RoomContext context = new RoomContext(control);
         Future<Room> room = context.back(worker.worker().createRouter(RouterOptions.of(mediaCodecs)))
-                .map(router -> new Room(roomId, router, worker.webRtcServer(), context, consumerReplicas,
-                        mediaIp, announcedAddress));
+                .compose(router -> context.back(router.createAudioLevelObserver(ACTIVE_SPEAKER))
+                        .map(audioLevels -> new Room(roomId, router, audioLevels, worker.webRtcServer(), context,
+                                consumerReplicas, mediaIp, announcedAddress)));
         // Only this room's entry is forgotten, never a newer room of the same id.
         room.onSuccess(r -> r.onClose(() -> control.runOnContext(v -> rooms.remove(roomId, room))))
                 .onFailure(e -> control.runOnContext(v -> rooms.remove(roomId, room)));
