@@ -56,9 +56,13 @@ public final class UdpEndpoint {
         return local;
     }
 
-    /** Queues a copy of the bytes for {@code to}; it leaves at the end of this loop turn. Call on the worker's loop. */
+    /**
+     * Queues a copy of the bytes for {@code to}; it leaves at the end of this loop turn. Call on the
+     * worker's loop. The copy goes straight to native memory: a heap buffer would be copied again by
+     * the channel (epoll and NIO both send from native memory), and re-wrapped in a new packet.
+     */
     public void send(byte[] buf, int off, int len, InetSocketAddress to) {
-        ByteBuf out = channel.alloc().heapBuffer(len, len);
+        ByteBuf out = channel.alloc().directBuffer(len, len);
         out.writeBytes(buf, off, len);
         writer.write(new DatagramPacket(out, to));
     }
