@@ -146,6 +146,7 @@ public final class TcpEndpoint {
                 frame.getBytes(frame.readerIndex(), scratch, 0, len);
                 handler.onPacket(scratch, 0, len, connection);
             }
+            BatchedWriter.flushPending();
         }
 
         @Override
