@@ -58,6 +58,11 @@ final class Audience {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /** How many streams have not received a single packet yet, for a set-up that stalls. */
+    long silent() {
+        return streams.stream().filter(s -> s.stats().packets() == 0).count();
+    }
+
     Totals totals() {
         long packets = 0;
         long unique = 0;

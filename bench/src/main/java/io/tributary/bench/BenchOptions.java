@@ -1,6 +1,7 @@
 package io.tributary.bench;
 
 import io.tributary.worker.ortc.TransportProtocol;
+import io.tributary.worker.srtp.SrtpProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +19,18 @@ import java.util.Locale;
  * @param seconds          the measured window
  * @param javaHome         JDK of the SFU process; null for the driver's own
  * @param transport        how every peer reaches the SFU
- * @param sfuJvmOptions    extra options for the SFU JVM (heap, GC, -XX:StartFlightRecording=...)
+ * @param srtp             the one SRTP profile the peers offer, so the SFU has to use it
+ * @param sfuJvmOptions    extra options for the SFU JVM (heap, GC, ...)
+ * @param jfr              where the SFU dumps a JFR recording ("profile" settings) of the window; null for none
  */
 record BenchOptions(int consumers, int consumersPerPeer, int pps, boolean opus, int warmupSeconds, int seconds,
-                    Path javaHome, TransportProtocol transport, List<String> sfuJvmOptions) {
+                    Path javaHome, TransportProtocol transport, SrtpProfile srtp, List<String> sfuJvmOptions,
+                    Path jfr) {
 
     static final String USAGE = """
             usage: ForwardingBench [--consumers N] [--consumers-per-peer K] [--pps P] [--opus]
                                    [--warmup S] [--seconds S] [--jdk JAVA_HOME] [--transport udp|tcp]
-                                   [--sfu-jvm-opt OPTION]...
+                                   [--srtp PROFILE] [--sfu-jvm-opt OPTION]... [--jfr FILE]
               --consumers N           video consumers, the fan-out (default 50)
               --consumers-per-peer K  consumers per peer/transport (default 1: one peer each)
               --pps P                 video packets/s from the publisher, 1200-byte payloads (default 1000)
@@ -35,7 +39,11 @@ record BenchOptions(int consumers, int consumersPerPeer, int pps, boolean opus, 
               --seconds S             measured window in seconds (default 15)
               --jdk JAVA_HOME         JDK for the SFU process (default: the driver's)
               --transport udp|tcp     how peers reach the SFU (default udp)
+              --srtp PROFILE          the SRTP profile peers offer (default AES_CM_128_HMAC_SHA1_80, as the
+                                      reference figures; AEAD_AES_256_GCM is what the SFU picks from a browser)
               --sfu-jvm-opt OPTION    extra SFU JVM option, repeatable (e.g. -Xmx512m)
+              --jfr FILE              JFR recording of the SFU over the window only (figures then include
+                                      the profiler's overhead)
             """;
 
     BenchOptions {
@@ -57,7 +65,9 @@ record BenchOptions(int consumers, int consumersPerPeer, int pps, boolean opus, 
         int seconds = 15;
         Path jdk = null;
         TransportProtocol transport = TransportProtocol.UDP;
+        SrtpProfile srtp = SrtpProfile.AES_CM_128_HMAC_SHA1_80;
         List<String> jvm = new ArrayList<>();
+        Path jfr = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--opus")) {
@@ -80,11 +90,13 @@ record BenchOptions(int consumers, int consumersPerPeer, int pps, boolean opus, 
                     case "tcp" -> TransportProtocol.TCP;
                     default -> throw new IllegalArgumentException("--transport is udp or tcp, not " + value);
                 };
+                case "--srtp" -> srtp = SrtpProfile.fromCryptoSuite(value.toUpperCase(Locale.ROOT));
                 case "--sfu-jvm-opt" -> jvm.add(value);
+                case "--jfr" -> jfr = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
-        return new BenchOptions(consumers, perPeer, pps, opus, warmup, seconds, jdk, transport, jvm);
+        return new BenchOptions(consumers, perPeer, pps, opus, warmup, seconds, jdk, transport, srtp, jvm, jfr);
     }
 
     int peers() {

@@ -27,6 +27,7 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
  * <p>It takes one command per stdin line and answers one JSON line on stdout each, in order:
  * {@code {"id":1,"cmd":"createTransport"}} gives {@code {"id":1,"ok":true,...}} or
  * {@code {"id":1,"ok":false,"error":"..."}}, after {@link #REPLY_PREFIX}. Commands: info,
- * capabilities, createTransport, connect, produce, consume, stats, exit. Java code's prints go to
+ * capabilities, createTransport, connect, produce, consume, stats, jfrStart, jfrStop, exit. Java code's prints go to
  * stderr; the JVM's own logging (JFR, -Xlog) still writes to stdout, hence the prefix.
  */
 public final class BenchSfu {
@@ -59,6 +60,7 @@ public final class BenchSfu {
     private final Router router;
     private final long workerThreadId;
     private final RuntimeProbe probe = new RuntimeProbe();
+    private final WindowRecording recording = new WindowRecording();
     private final Map<String, WebRtcTransport> transports = new HashMap<>();
     private final List<Producer> producers = new ArrayList<>();
     private final Map<String, Consumer> consumers = new HashMap<>();
@@ -130,6 +132,8 @@ public final class BenchSfu {
                 out.set("rtpParameters", JSON.valueToTree(c.rtpParameters()));
             }
             case "stats" -> stats(out);
+            case "jfrStart" -> recording.start();
+            case "jfrStop" -> recording.stop(Path.of(request.path("file").asText()));
             case "exit" -> {
                 // Nothing to do before the reply: closing happens once it is written.
             }
@@ -158,37 +162,31 @@ public final class BenchSfu {
 
     /**
      * Counters read on the worker loop in one turn (so packets in and out are consistent), then
-     * the runtime's own counters. Everything is cumulative.
+     * the runtime's own counters. Everything is cumulative. The stats objects are read through
+     * their JSON form, mediasoup's getStats() shape, which outlives their Java types.
      */
     private void stats(ObjectNode out) {
-        long[] packets = await(worker.loop().call(() -> {
+        JsonNode[] stats = await(worker.loop().call(() -> {
             long now = System.currentTimeMillis();
-            long in = 0;
-            for (Producer p : producers) {
-                in += sum(p.getStats(now), "packetCount");
-            }
-            long sent = 0;
-            long bytes = 0;
-            for (Consumer c : consumers.values()) {
-                Map<String, Object> outbound = c.getStats(now).get(0);
-                sent += ((Number) outbound.get("packetCount")).longValue();
-                bytes += ((Number) outbound.get("byteCount")).longValue();
-            }
-            return new long[] {in, sent, bytes};
+            List<Object> in = new ArrayList<>();
+            producers.forEach(p -> in.addAll(p.getStats(now)));
+            List<Object> sent = new ArrayList<>();
+            consumers.values().forEach(c -> sent.add(c.getStats(now).get(0)));
+            return new JsonNode[] {JSON.valueToTree(in), JSON.valueToTree(sent)};
         }));
-        out.put("producerPackets", packets[0]);
-        out.put("consumerPackets", packets[1]);
-        out.put("consumerBytes", packets[2]);
+        out.put("producerPackets", sum(stats[0], "packetCount"));
+        out.put("producerPlis", sum(stats[0], "pliCount"));
+        out.put("producerFirs", sum(stats[0], "firCount"));
+        out.put("consumerPackets", sum(stats[1], "packetCount"));
+        out.put("consumerBytes", sum(stats[1], "byteCount"));
         out.put("consumers", consumers.size());
         out.setAll((ObjectNode) JSON.valueToTree(probe.read(workerThreadId)));
     }
 
-    private static long sum(List<Map<String, Object>> stats, String key) {
+    private static long sum(JsonNode stats, String field) {
         long total = 0;
-        for (Map<String, Object> s : stats) {
-            if (s.get(key) instanceof Number n) {
-                total += n.longValue();
-            }
+        for (JsonNode s : stats) {
+            total += s.path(field).asLong();
         }
         return total;
     }

@@ -1,10 +1,14 @@
 package io.tributary.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What one forwarded SRTP packet costs the SFU: 1 producer fanned out to N consumers over real
@@ -17,6 +21,8 @@ public final class ForwardingBench {
 
     /** Set-up and tear-down beyond warm-up and window; a run taking longer is hung. */
     private static final long SLACK_SECONDS = 120;
+    /** Consumers joining get a key frame within about a second (one PLI per second per stream at most). */
+    private static final int KEY_FRAME_WAIT_SECONDS = 3;
 
     private ForwardingBench() {
     }
@@ -25,7 +31,7 @@ public final class ForwardingBench {
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             System.err.println(e.getMessage());
             System.err.print(BenchOptions.USAGE);
             System.exit(2);
@@ -47,7 +53,7 @@ public final class ForwardingBench {
         QuietLogs.apply();
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try (SfuProcess sfu = SfuProcess.start(options.javaHome(), options.sfuJvmOptions());
-             SfuPeers peers = new SfuPeers(sfu, vertx, options.transport())) {
+             SfuPeers peers = new SfuPeers(sfu, vertx, options.transport(), options.srtp())) {
             out.printf(Locale.ROOT, "SFU process %d on %s; connecting 1 publisher and %d consumers on %d peers%n",
                     sfu.info().path("pid").asLong(), sfu.info().path("jdk").asText(), options.consumers(),
                     options.peers());
@@ -55,23 +61,60 @@ public final class ForwardingBench {
             LatencyHistogram latency = new LatencyHistogram();
             Audience audience = new Audience(latency);
             audience.join(peers, publisher.producerIds(), options.consumers(), options.consumersPerPeer());
-            SfuPeers.join(audience.flowing(), "first packet on every consumer");
+            awaitFlowing(sfu, publisher, audience, out);
             out.printf(Locale.ROOT, "all consumers receiving; warming up %d s, then measuring %d s%n",
                     options.warmupSeconds(), options.seconds());
             TimeUnit.SECONDS.sleep(options.warmupSeconds());
 
             ProcessCpu driver = new ProcessCpu(ProcessHandle.current().pid());
+            if (options.jfr() != null) {
+                sfu.call(SfuProcess.command("jfrStart"));
+            }
             Snapshot start = Snapshot.take(sfu, driver, publisher, audience);
             latency.start();
             TimeUnit.SECONDS.sleep(options.seconds());
             latency.stop();
             Snapshot end = Snapshot.take(sfu, driver, publisher, audience);
+            if (options.jfr() != null) {
+                sfu.call(SfuProcess.command("jfrStop").put("file", options.jfr().toString()));
+                out.println("JFR recording of the window: " + options.jfr());
+            }
 
             ForwardingReport report = new ForwardingReport(options, sfu.info(), start, end, latency.summary());
             report.print(out);
             return report;
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Every consumer waits for a key frame, which the SFU should ask the publisher for (PLI). If it
+     * has not come within a few seconds, the publisher is asked directly, with a note, so a broken
+     * key frame path shows without stopping the cost measurement.
+     */
+    private static void awaitFlowing(SfuProcess sfu, Publisher publisher, Audience audience, PrintStream out) {
+        CompletableFuture<Void> flowing = audience.flowing();
+        try {
+            flowing.get(KEY_FRAME_WAIT_SECONDS, TimeUnit.SECONDS);
+            return;
+        } catch (TimeoutException e) {
+            JsonNode stats = sfu.call(SfuProcess.command("stats"));
+            out.printf(Locale.ROOT, "NOTE: after %d s, %d consumers still wait for a key frame; the SFU sent %d PLIs"
+                            + " and %d FIRs (publisher: %s). Asking the publisher for a key frame directly.%n",
+                    KEY_FRAME_WAIT_SECONDS, audience.silent(), stats.path("producerPlis").asLong(),
+                    stats.path("producerFirs").asLong(), publisher.keyFrameActivity());
+            publisher.requestKeyFrame();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("consumer stream failed: " + e.getCause(), e.getCause());
+        }
+        try {
+            SfuPeers.join(flowing, "first packet on every consumer");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (" + audience.silent() + " consumers silent)", e);
         }
     }
 

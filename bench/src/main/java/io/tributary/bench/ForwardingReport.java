@@ -100,40 +100,41 @@ final class ForwardingReport {
         row(out, "driver JDK", MachineInfo.jdk());
         row(out, "CPU", MachineInfo.cpuModel() + " x " + MachineInfo.cpuCount());
         row(out, "SFU I/O, SRTP", (sfuInfo.path("nativeTransport").asBoolean() ? "Netty epoll" : "Netty NIO")
-                + ", AES via " + sfuInfo.path("srtpAes").asText());
-        row(out, "traffic", String.format(Locale.ROOT, "VP8 %d pps requested (~1190 B payloads)%s; %d peers x %d "
-                        + "consumers", options.pps(), options.opus() ? " + Opus 50 pps" : "", options.peers(),
-                options.consumersPerPeer()));
-        row(out, "window", String.format(Locale.ROOT, "%.1f s after %d s warm-up", seconds, options.warmupSeconds()));
+                + ", " + options.srtp().cryptoSuite() + ", AES via " + sfuInfo.path("srtpAes").asText());
+        row(out, "traffic", format("VP8 %d pps requested (~1190 B payloads)%s; %d peers x %d consumers",
+                options.pps(), options.opus() ? " + Opus 50 pps" : "", options.peers(), options.consumersPerPeer()));
+        row(out, "window", format("%.1f s after %d s warm-up%s", seconds, options.warmupSeconds(),
+                options.jfr() != null ? ", JFR recording on (adds overhead)" : ""));
         out.println();
-        row(out, "packets in (SFU)", String.format(Locale.ROOT, "%.0f /s   (publisher sent %.0f /s)",
-                perSecond(in), perSecond(publisherSent)));
-        row(out, "packets out (SFU)", String.format(Locale.ROOT, "%.0f /s", perSecond(forwarded)));
-        row(out, "SFU CPU, process", String.format(Locale.ROOT, "%.1f %% of a core (/proc utime+stime)",
-                percentOfCore(sfuCpuNs)));
-        row(out, "CPU per forwarded pkt", String.format(Locale.ROOT,
-                "%.2f us process  (budget %.1f us; mediasoup+SRTP %.1f us)", nsPerForwarded() / 1000, BUDGET_US,
-                MEDIASOUP_SRTP_US));
-        row(out, "", String.format(Locale.ROOT, "%.2f us worker event-loop thread", workerCpuNs / forwarded / 1000));
-        row(out, "allocation, worker", String.format(Locale.ROOT, "%.1f B per forwarded pkt, %.0f B per input pkt",
+        row(out, "packets in (SFU)", format("%.0f /s   (publisher sent %.0f /s)", perSecond(in),
+                perSecond(publisherSent)));
+        row(out, "packets out (SFU)", format("%.0f /s", perSecond(forwarded)));
+        row(out, "SFU CPU, process", format("%.1f %% of a core (/proc utime+stime)", percentOfCore(sfuCpuNs)));
+        row(out, "CPU per forwarded pkt", format("%.2f us process  (budget %.1f us; mediasoup+SRTP %.1f us)",
+                nsPerForwarded() / 1000, BUDGET_US, MEDIASOUP_SRTP_US));
+        row(out, "", format("%.2f us worker event-loop thread", workerCpuNs / forwarded / 1000));
+        row(out, "CPU per input pkt", format("%.1f us process", sfuCpuNs / Math.max(1, in) / 1000));
+        row(out, "allocation, worker", format("%.1f B per forwarded pkt, %.0f B per input pkt",
                 (double) workerAllocated / forwarded, (double) workerAllocated / Math.max(1, in)));
-        row(out, "allocation, SFU JVM", String.format(Locale.ROOT, "%.2f MB/s (all live threads)",
-                perSecond(sfuAllocated) / 1e6));
+        row(out, "allocation, SFU JVM", format("%.2f MB/s (all live threads)", perSecond(sfuAllocated) / 1e6));
         row(out, "GC in window", gcCount + " collections, " + gcTimeMs + " ms");
-        row(out, "received by consumers", String.format(Locale.ROOT,
-                "%d of %d forwarded; lost %d (%.3f %%), corrupt %d", received.unique(), forwarded, received.lost(),
-                lossPercent(), received.corrupt()));
-        row(out, "one-way delay", latency.samples() == 0 ? "no samples" : String.format(Locale.ROOT,
-                "p50 %d us, p99 %d us, p99.9 %d us, max %s (publisher send -> consumer receive)",
+        row(out, "received by consumers", format("%d of %d forwarded; lost %d (%.3f %%), corrupt %d",
+                received.unique(), forwarded, received.lost(), lossPercent(), received.corrupt()));
+        row(out, "one-way delay", latency.samples() == 0 ? "no samples" : format(
+                "p50 %d us, p99 %d us, p99.9 %d us, max %s (publisher send stamp -> consumer receive)",
                 latency.p50Micros(), latency.p99Micros(), latency.p999Micros(), maxLatency()));
-        row(out, "driver CPU (peers)", String.format(Locale.ROOT, "%.0f %% of a core", percentOfCore(driverCpuNs)));
-        row(out, "machine busy", String.format(Locale.ROOT, "%.0f %% of %d00 %%, of which %.0f %% neither SFU nor driver",
+        row(out, "driver CPU (peers)", format("%.0f %% of a core", percentOfCore(driverCpuNs)));
+        row(out, "machine busy", format("%.0f %% of %d00 %%, of which %.0f %% neither SFU nor driver",
                 machineBusyPercent, MachineInfo.cpuCount(), othersPercent()));
         row(out, "SFU threads by CPU", busiestThreads.stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(), percentOfCore(e.getValue())))
+                .map(e -> format("%s %.1f%%", e.getKey(), percentOfCore(e.getValue())))
                 .collect(Collectors.joining(", "))
-                + String.format(Locale.ROOT, "; JIT, GC and VM threads %.1f%%", percentOfCore(sfuCpuNs - allThreadsCpuNs)));
+                + format("; JIT, GC and VM threads %.1f%%", percentOfCore(sfuCpuNs - allThreadsCpuNs)));
         out.println("RESULT " + summary());
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
     }
 
     private String maxLatency() {
@@ -151,6 +152,8 @@ final class ForwardingReport {
         s.put("jdk", sfuInfo.path("jdk").asText());
         s.put("cpus", MachineInfo.cpuCount());
         s.put("transport", options.transport().value());
+        s.put("srtp", options.srtp().cryptoSuite());
+        s.put("profiled", options.jfr() != null);
         s.put("consumers", options.consumers());
         s.put("consumersPerPeer", options.consumersPerPeer());
         s.put("ppsRequested", options.pps());
@@ -161,6 +164,7 @@ final class ForwardingReport {
         s.put("sfuCpuPercent", round(percentOfCore(sfuCpuNs), 1));
         s.put("nsPerForwarded", round(nsPerForwarded(), 0));
         s.put("workerThreadNsPerForwarded", round(workerCpuNs / forwarded, 0));
+        s.put("nsPerInput", round(sfuCpuNs / Math.max(1, in), 0));
         s.put("workerBytesPerForwarded", round((double) workerAllocated / forwarded, 1));
         s.put("sfuAllocMBps", round(perSecond(sfuAllocated) / 1e6, 3));
         s.put("gcCount", gcCount);
@@ -170,6 +174,7 @@ final class ForwardingReport {
         s.put("corrupt", received.corrupt());
         s.put("latencyP50us", latency.p50Micros());
         s.put("latencyP99us", latency.p99Micros());
+        s.put("latencyP999us", latency.p999Micros());
         s.put("latencyMaxUs", latency.maxMicros());
         s.put("driverCpuPercent", round(percentOfCore(driverCpuNs), 1));
         s.put("machineBusyPercent", round(machineBusyPercent, 1));

@@ -3,6 +3,7 @@ package io.tributary.bench;
 import io.tributary.client.media.send.HeaderExtensionIds;
 import io.tributary.client.media.send.OpusOptions;
 import io.tributary.client.media.send.OutboundStream;
+import io.tributary.client.media.send.OutboundStreamStats;
 import io.tributary.client.media.send.Publication;
 import io.tributary.client.media.send.Vp8Layer;
 import io.tributary.client.media.send.Vp8Options;
@@ -60,6 +61,18 @@ final class Publisher {
 
     List<String> producerIds() {
         return producerIds;
+    }
+
+    /** A key frame on the next video frame, as if the SFU had sent a PLI. */
+    void requestKeyFrame() {
+        publications.get(0).requestKeyFrame();
+    }
+
+    /** Key frame requests answered so far, for a set-up that stalls (consumers wait for a key frame). */
+    String keyFrameActivity() {
+        OutboundStreamStats video = publications.get(0).stream().stats();
+        return video.plisReceived() + " PLIs and " + video.firsReceived() + " FIRs received, "
+                + video.keyFramesSent() + " key frames sent";
     }
 
     /** Media packets the publisher has put on the wire, all streams. */

@@ -16,6 +16,7 @@ import io.tributary.worker.ortc.IceParameters;
 import io.tributary.worker.ortc.RtpCapabilities;
 import io.tributary.worker.ortc.RtpParameters;
 import io.tributary.worker.ortc.TransportProtocol;
+import io.tributary.worker.srtp.SrtpProfile;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +41,20 @@ final class SfuPeers implements AutoCloseable {
     private final SfuProcess sfu;
     private final Vertx vertx;
     private final TransportProtocol protocol;
-    /** One identity for all peers: generating an ECDSA key per peer only slows the set-up. */
-    private final DtlsCertificate certificate = DtlsCertificate.generate();
+    /**
+     * One identity for all peers (generating an ECDSA key per peer only slows the set-up), offering
+     * a single SRTP profile so the SFU cannot pick another.
+     */
+    private final PeerOptions peerOptions;
     private final JsonNode consumerCapabilities;
     private final List<MediaPeer> peers = new ArrayList<>();
 
-    SfuPeers(SfuProcess sfu, Vertx vertx, TransportProtocol protocol) {
+    SfuPeers(SfuProcess sfu, Vertx vertx, TransportProtocol protocol, SrtpProfile srtp) {
         this.sfu = sfu;
         this.vertx = vertx;
         this.protocol = protocol;
+        this.peerOptions = PeerOptions.defaults().withCertificate(DtlsCertificate.generate())
+                .withSrtpProfiles(List.of(srtp));
         RtpCapabilities router = JSON.convertValue(
                 sfu.call(SfuProcess.command("capabilities")).get("rtpCapabilities"), RtpCapabilities.class);
         this.consumerCapabilities = JSON.valueToTree(PeerCapabilities.from(router));
@@ -58,7 +64,7 @@ final class SfuPeers implements AutoCloseable {
     Peer connect() {
         JsonNode t = sfu.call(SfuProcess.command("createTransport"));
         String transportId = t.get("transportId").asText();
-        MediaPeer media = MediaPeer.create(vertx, PeerOptions.defaults().withCertificate(certificate));
+        MediaPeer media = MediaPeer.create(vertx, peerOptions.withCname("bench-" + peers.size()));
         peers.add(media);
         RemoteTransport remote = new RemoteTransport(
                 JSON.convertValue(t.get("iceParameters"), IceParameters.class),
