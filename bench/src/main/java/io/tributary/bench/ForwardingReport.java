@@ -34,6 +34,7 @@ final class ForwardingReport {
     private final long sfuAllocated;
     private final long gcCount;
     private final long gcTimeMs;
+    private final long heapUsedMb;
     private final Audience.Totals received;
     private final LatencyHistogram.Summary latency;
     private final List<Map.Entry<String, Long>> busiestThreads;
@@ -57,6 +58,7 @@ final class ForwardingReport {
         this.sfuAllocated = end.sfuAllocatedBytes() - start.sfuAllocatedBytes();
         this.gcCount = end.gcCount() - start.gcCount();
         this.gcTimeMs = end.gcTimeMs() - start.gcTimeMs();
+        this.heapUsedMb = end.heapUsedBytes() >> 20;
         this.received = end.audience().minus(start.audience());
         this.latency = latency;
         List<Map.Entry<String, Long>> threads = end.sfuThreadCpuNs().entrySet().stream()
@@ -117,7 +119,8 @@ final class ForwardingReport {
         row(out, "allocation, worker", format("%.1f B per forwarded pkt, %.0f B per input pkt",
                 (double) workerAllocated / forwarded, (double) workerAllocated / Math.max(1, in)));
         row(out, "allocation, SFU JVM", format("%.2f MB/s (all live threads)", perSecond(sfuAllocated) / 1e6));
-        row(out, "GC in window", gcCount + " collections, " + gcTimeMs + " ms");
+        row(out, "GC in window", gcCount + " collections, " + gcTimeMs + " ms; heap used at the end " + heapUsedMb
+                + " MB");
         row(out, "received by consumers", format("%d of %d forwarded; lost %d (%.3f %%), corrupt %d",
                 received.unique(), forwarded, received.lost(), lossPercent(), received.corrupt()));
         row(out, "one-way delay", latency.samples() == 0 ? "no samples" : format(
@@ -169,6 +172,7 @@ final class ForwardingReport {
         s.put("sfuAllocMBps", round(perSecond(sfuAllocated) / 1e6, 3));
         s.put("gcCount", gcCount);
         s.put("gcTimeMs", gcTimeMs);
+        s.put("heapUsedMb", heapUsedMb);
         s.put("lost", received.lost());
         s.put("lossPercent", round(lossPercent(), 4));
         s.put("corrupt", received.corrupt());

@@ -36,6 +36,7 @@ final class RuntimeProbe {
         }
         out.put("gcCount", gcCount);
         out.put("gcTimeMs", gcTimeMs);
+        out.put("heapUsedBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         long allocated = 0;
         Map<String, Long> cpuByThread = new LinkedHashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {

@@ -13,7 +13,7 @@ import java.util.Map;
 record Snapshot(long nanoTime, long sfuProcessCpuNs, long driverProcessCpuNs, MachineLoad machine,
                 long producerPackets, long consumerPackets, long consumerBytes, long workerThreadCpuNs,
                 long workerThreadAllocatedBytes, long sfuAllocatedBytes, long gcCount, long gcTimeMs,
-                Map<String, Long> sfuThreadCpuNs, long publisherSent, Audience.Totals audience) {
+                long heapUsedBytes, Map<String, Long> sfuThreadCpuNs, long publisherSent, Audience.Totals audience) {
 
     /** The SFU's counters first, its /proc CPU right after, then the driver side. */
     static Snapshot take(SfuProcess sfu, ProcessCpu driver, Publisher publisher, Audience audience) {
@@ -29,6 +29,7 @@ record Snapshot(long nanoTime, long sfuProcessCpuNs, long driverProcessCpuNs, Ma
                 s.path("consumerPackets").asLong(), s.path("consumerBytes").asLong(),
                 s.path("workerThreadCpuNs").asLong(), s.path("workerThreadAllocatedBytes").asLong(),
                 s.path("liveThreadsAllocatedBytes").asLong(), s.path("gcCount").asLong(), s.path("gcTimeMs").asLong(),
+                s.path("heapUsedBytes").asLong(),
                 threads, publisher.packetsSent(), audience.totals());
     }
 }
