@@ -12,7 +12,10 @@ import io.vertx.core.spi.transport.Transport;
 /** Access to the Netty side of a worker's Vert.x context: its event loop and the native transport. */
 final class Loops {
 
-    /** Heap buffers: SRTP works on byte[], so a direct buffer would cost a copy per packet. */
+    /**
+     * Heap buffers by default, for reads: SRTP works on byte[], so a received datagram in native
+     * memory would cost one more copy. Sends ask this pool for direct buffers explicitly.
+     */
     static final ByteBufAllocator HEAP_POOL = new PooledByteBufAllocator(false);
 
     private Loops() {

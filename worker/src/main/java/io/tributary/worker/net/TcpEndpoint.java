@@ -93,7 +93,8 @@ public final class TcpEndpoint {
             if (len > MAX_FRAME || !channel.isActive()) {
                 return;
             }
-            ByteBuf out = channel.alloc().heapBuffer(len + 2, len + 2);
+            // Native memory, as UdpEndpoint#send: the channel would copy a heap buffer once more.
+            ByteBuf out = channel.alloc().directBuffer(len + 2, len + 2);
             out.writeShort(len);
             out.writeBytes(buf, off, len);
             writer.write(out);
@@ -145,6 +146,7 @@ public final class TcpEndpoint {
                 frame.getBytes(frame.readerIndex(), scratch, 0, len);
                 handler.onPacket(scratch, 0, len, connection);
             }
+            BatchedWriter.flushPending();
         }
 
         @Override

@@ -12,8 +12,9 @@ import java.net.InetSocketAddress;
 
 /**
  * A UDP socket on a worker's own event loop (epoll when available). Incoming datagrams go to one
- * {@link PacketHandler}; outgoing ones are queued by {@link #send} and leave together at the end of
- * the loop turn, so a fan-out of N packets costs one sendmmsg on epoll.
+ * {@link PacketHandler}; outgoing ones are queued by {@link #send} and leave together once the
+ * datagram that caused them is handled (else at the end of the loop turn), so a fan-out of N
+ * packets costs one sendmmsg on epoll.
  */
 public final class UdpEndpoint {
 
@@ -56,14 +57,18 @@ public final class UdpEndpoint {
         return local;
     }
 
-    /** Queues a copy of the bytes for {@code to}; it leaves at the end of this loop turn. Call on the worker's loop. */
+    /**
+     * Queues a copy of the bytes for {@code to}; it leaves with the rest of the batch. Call on the
+     * worker's loop. The copy goes straight to native memory: a heap buffer would be copied again by
+     * the channel (epoll and NIO both send from native memory), and re-wrapped in a new packet.
+     */
     public void send(byte[] buf, int off, int len, InetSocketAddress to) {
-        ByteBuf out = channel.alloc().heapBuffer(len, len);
+        ByteBuf out = channel.alloc().directBuffer(len, len);
         out.writeBytes(buf, off, len);
         writer.write(new DatagramPacket(out, to));
     }
 
-    /** Sends what is queued now rather than at the end of the loop turn. */
+    /** Sends what is queued now rather than with the rest of the batch. */
     public void flush() {
         writer.flushNow();
     }
@@ -101,6 +106,7 @@ public final class UdpEndpoint {
                 content.getBytes(content.readerIndex(), scratch, 0, len);
                 handler.onPacket(scratch, 0, len, source);
             }
+            BatchedWriter.flushPending();
         }
 
         @Override

@@ -81,7 +81,7 @@ public final class MediaPeer implements AutoCloseable {
         DtlsCertificate certificate = options.certificate() != null ? options.certificate()
                 : DtlsCertificate.generate();
         this.dtls = new DtlsClientLink(loop, options.dtlsRole(), certificate, options.dtlsTimeout(),
-                copy -> session().sendDtls(copy), () -> session().dtlsClosed());
+                options.srtpProfiles(), copy -> session().sendDtls(copy), () -> session().dtlsClosed());
         this.inbound = new InboundStreams(this::nackOnLoop);
         this.rtcpReader = new RtcpReader(rtcpCounters, new FeedbackRouter());
         this.session = new MediaSession(loop, options, dtls, new MediaSession.Receiver() {

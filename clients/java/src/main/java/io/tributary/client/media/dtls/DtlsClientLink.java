@@ -9,6 +9,7 @@ import io.tributary.worker.dtls.DtlsTransport;
 import io.tributary.worker.ortc.DtlsFingerprint;
 import io.tributary.worker.ortc.DtlsParameters;
 import io.tributary.worker.ortc.DtlsRole;
+import io.tributary.worker.srtp.SrtpProfile;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,11 +29,12 @@ public final class DtlsClientLink {
 
     /**
      * @param role   {@link DtlsRole#CLIENT} (starts the handshake once ICE is up) or {@link DtlsRole#SERVER}
+     * @param srtpProfiles offered (client) or accepted (server), preferred first
      * @param send   hands one DTLS datagram to the link; invoked on the loop with a private copy
      * @param closed told (on the loop) when the SFU sends close_notify after the handshake
      */
     public DtlsClientLink(PeerLoop loop, DtlsRole role, DtlsCertificate certificate, Duration handshakeTimeout,
-                          Consumer<byte[]> send, Runnable closed) {
+                          List<SrtpProfile> srtpProfiles, Consumer<byte[]> send, Runnable closed) {
         if (role != DtlsRole.CLIENT && role != DtlsRole.SERVER) {
             throw new IllegalArgumentException("a peer's DTLS role is client or server, not " + role);
         }
@@ -40,6 +42,7 @@ public final class DtlsClientLink {
         this.certificate = certificate;
         DtlsOptions options = DtlsOptions.defaults()
                 .withHandshakeTimeout(handshakeTimeout)
+                .withSrtpProfiles(srtpProfiles)
                 .withCallbackExecutor(loop);
         // BouncyCastle sends from its handshake thread: copy and hop onto the loop, where the link lives.
         DtlsTransport.Sender sender = (buf, off, len) -> {
