@@ -45,7 +45,7 @@ public final class Main {
                 // Exiting anyway: the process is going away.
             }
         }, "tributary-shutdown"));
-        System.out.printf("Tributary standalone node ready: http://%s:%d/ (%d workers, media ports %d-%d, announced %s)%n",
+        System.out.printf("Tributary standalone node ready: " + config.scheme() + "://%s:%d/ (%d workers, media ports %d-%d, announced %s)%n",
                 hostForUrl(config.host()), node.httpPort(), config.workers(), config.rtcPortOf(0),
                 config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
     }

@@ -12,6 +12,12 @@ public final class CommandLine {
 
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})(\\.\\d{1,3}){3}$");
 
+    private static final Map<String, BiFunction<ServerConfig, String, ServerConfig>> TLS_OPTIONS = Map.of(
+            "--tls-cert", (c, v) -> c.withTls(new ServerConfig.TlsConfig(readable("--tls-cert", v),
+                    c.tls() == null ? null : c.tls().keyFile(), false)),
+            "--tls-key", (c, v) -> c.withTls(new ServerConfig.TlsConfig(c.tls() == null ? null : c.tls().certificateFile(),
+                    readable("--tls-key", v), false)));
+
     private static final Map<String, BiFunction<ServerConfig, String, ServerConfig>> OPTIONS = Map.of(
             "--host", (c, v) -> new ServerConfig(ipAddress("--host", v), c.port(), c.rtcPort(), c.workers(), c.announcedIp()),
             "--port", (c, v) -> new ServerConfig(c.host(), port("--port", v), c.rtcPort(), c.workers(), c.announcedIp()),
@@ -33,7 +39,12 @@ public final class CommandLine {
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            BiFunction<ServerConfig, String, ServerConfig> option = OPTIONS.get(name);
+            if (name.equals("--tls-self-signed")) {
+                config = config.withTls(new ServerConfig.TlsConfig(null, null, true));
+                continue;
+            }
+            BiFunction<ServerConfig, String, ServerConfig> option = OPTIONS.containsKey(name) ? OPTIONS.get(name)
+                    : TLS_OPTIONS.get(name);
             if (option == null) {
                 throw new UsageException("unknown option '" + name + "' (see ./tributary help)");
             }
@@ -45,11 +56,22 @@ public final class CommandLine {
             }
             config = option.apply(config, value);
         }
+        ServerConfig.TlsConfig tls = config.tls();
+        if (tls != null && !tls.selfSigned() && (tls.certificateFile() == null || tls.keyFile() == null)) {
+            throw new UsageException("--tls-cert and --tls-key must be given together");
+        }
         if (config.port() >= config.rtcPort() && config.port() < config.rtcPort() + config.workers()) {
             throw new UsageException("--port " + config.port() + " collides with the media ports "
                     + config.rtcPort() + ".." + (config.rtcPort() + config.workers() - 1));
         }
         return config;
+    }
+
+    private static String readable(String name, String value) {
+        if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(value))) {
+            throw new UsageException("invalid " + name + " '" + value + "': not a readable file");
+        }
+        return value;
     }
 
     private static int port(String name, String value) {

@@ -4,7 +4,24 @@ package io.tributary.server.config;
  * How a node runs: where it listens for HTTP/WebSocket, where its media workers listen, and what
  * address it announces in ICE candidates.
  */
-public record ServerConfig(String host, int port, int rtcPort, int workers, String announcedIp) {
+public record ServerConfig(String host, int port, int rtcPort, int workers, String announcedIp, TlsConfig tls) {
+
+    /** HTTPS/WSS: PEM certificate and key files, or a certificate generated at start-up. */
+    public record TlsConfig(String certificateFile, String keyFile, boolean selfSigned) {
+    }
+
+    public ServerConfig(String host, int port, int rtcPort, int workers, String announcedIp) {
+        this(host, port, rtcPort, workers, announcedIp, null);
+    }
+
+    public ServerConfig withTls(TlsConfig value) {
+        return new ServerConfig(host, port, rtcPort, workers, announcedIp, value);
+    }
+
+    /** "https" when TLS is on: browsers on other machines need it for camera and microphone. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
+    }
 
     public static final int DEFAULT_PORT = 4443;
     public static final int DEFAULT_RTC_PORT = 44444;

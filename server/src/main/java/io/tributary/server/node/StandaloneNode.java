@@ -8,6 +8,7 @@ import io.tributary.server.http.NodeInfo;
 import io.tributary.server.room.MediaCodecs;
 import io.tributary.server.room.RoomRegistry;
 import io.tributary.server.signaling.RoomSignaling;
+import io.tributary.server.tls.SelfSignedTls;
 import io.tributary.worker.Worker;
 import io.tributary.worker.WorkerSettings;
 import io.tributary.worker.transport.TransportListenInfo;
@@ -17,8 +18,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,7 +123,7 @@ public final class StandaloneNode {
         ProtooServerOptions protooOptions = ProtooServerOptions.defaults();
         ProtooWebSocketServer protoo = ProtooWebSocketServer.create(vertx, protooOptions, new RoomSignaling(rooms));
         Promise<HttpServer> listening = Promise.promise();
-        control.runOnContext(v -> vertx.createHttpServer(protooOptions.applyTo(new HttpServerOptions()))
+        control.runOnContext(v -> vertx.createHttpServer(protooOptions.applyTo(httpOptions()))
                 // WebSocket upgrades are protoo (rejections carry their reason); everything else is HTTP.
                 .requestHandler(protoo.requestHandler(api.router(vertx)))
                 .listen(config.port(), config.host())
@@ -132,6 +135,23 @@ public final class StandaloneNode {
                 })
                 .recover(e -> Future.failedFuture(new StartupException("cannot listen on " + config.host() + ":"
                         + config.port() + ": " + reason(e) + " (is another Tributary running? choose another --port)", e)));
+    }
+
+    /** Plain HTTP, or HTTPS/WSS with the given PEM files or a certificate generated now. */
+    private HttpServerOptions httpOptions() {
+        HttpServerOptions options = new HttpServerOptions();
+        ServerConfig.TlsConfig tls = config.tls();
+        if (tls == null) {
+            return options;
+        }
+        PemKeyCertOptions pem = new PemKeyCertOptions();
+        if (tls.selfSigned()) {
+            SelfSignedTls.Pem generated = SelfSignedTls.generate(java.util.Arrays.asList(config.host(), config.announcedIp()));
+            pem.setCertValue(Buffer.buffer(generated.certificate())).setKeyValue(Buffer.buffer(generated.privateKey()));
+        } else {
+            pem.setCertPath(tls.certificateFile()).setKeyPath(tls.keyFile());
+        }
+        return options.setSsl(true).setKeyCertOptions(pem);
     }
 
     static String version() {

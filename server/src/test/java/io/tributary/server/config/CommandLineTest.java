@@ -36,6 +36,22 @@ class CommandLineTest {
         assertEquals("0:0:0:0:0:0:0:1", CommandLine.parse(List.of("--host", "::1")).host());
     }
 
+    @Test
+    void tlsOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(new ServerConfig.TlsConfig(null, null, true), CommandLine.parse(List.of("--tls-self-signed")).tls());
+        assertEquals("https", CommandLine.parse(List.of("--tls-self-signed")).scheme());
+        java.nio.file.Path cert = java.nio.file.Files.writeString(dir.resolve("c.pem"), "x");
+        java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("k.pem"), "x");
+        assertEquals(new ServerConfig.TlsConfig(cert.toString(), key.toString(), false),
+                CommandLine.parse(List.of("--tls-cert", cert.toString(), "--tls-key", key.toString())).tls());
+        UsageException alone = assertThrows(UsageException.class,
+                () -> CommandLine.parse(List.of("--tls-cert", cert.toString())));
+        assertEquals("--tls-cert and --tls-key must be given together", alone.getMessage());
+        UsageException missing = assertThrows(UsageException.class,
+                () -> CommandLine.parse(List.of("--tls-key", "/no/such.pem")));
+        assertEquals("invalid --tls-key '/no/such.pem': not a readable file", missing.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--bogus 1|unknown option '--bogus' (see ./tributary help)",
