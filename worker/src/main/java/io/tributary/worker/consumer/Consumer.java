@@ -186,6 +186,15 @@ public abstract class Consumer extends MediaEntity {
         });
     }
 
+    /** The producer's stream scores changed: the consumer's score (which includes them) is announced again. */
+    public void onProducerScore() {
+        if (!closed()) {
+            ConsumerScore current = score();
+            events.emit(SCORE, current);
+            observer.emit(SCORE, current);
+        }
+    }
+
     /** The producer paused (mediasoup's {@code producerpause}). */
     public void onProducerPaused() {
         if (closed() || producerPaused) {

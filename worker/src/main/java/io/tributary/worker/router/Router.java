@@ -155,6 +155,8 @@ public final class Router extends MediaEntity {
         routes.put(producer.id(), route);
         producer.attach(route, rtcpSender);
         producer.observer().on(Producer.PAUSE, v -> route.each(Consumer::onProducerPaused));
+        // As mediasoup: a consumer's score carries its producer's, so it is re-announced when that changes.
+        producer.observer().on(Producer.SCORE, scores -> route.each(Consumer::onProducerScore));
         producer.observer().on(Producer.RESUME, v -> route.each(Consumer::onProducerResumed));
         producer.onClosed(() -> {
             routes.remove(producer.id());
