@@ -152,6 +152,16 @@ public abstract class Consumer extends MediaEntity {
     /** The remote receiver asked for a key frame (PLI/FIR): forward the request to the producer. */
     public abstract void receiveKeyFrameRequest(long nowMs);
 
+    /** A PLI or FIR from the remote about {@code ssrc}: counted on that stream, then forwarded. */
+    public final void receiveKeyFrameRequest(int ssrc, boolean fir, long nowMs) {
+        for (RtpStreamSend stream : sendStreams) {
+            if (stream.ssrc() == ssrc) {
+                stream.receiveKeyFrameRequest(fir);
+            }
+        }
+        receiveKeyFrameRequest(nowMs);
+    }
+
     /** Called when the consumer starts or resumes flowing: the next packets must start at a key frame. */
     protected abstract void onResync(long nowMs);
 

@@ -58,13 +58,13 @@ final class RtcpReceiver {
         if (fmt == RtcpPacketType.FMT_PLI && pli.wrap(iterator.buffer(), iterator.offset(), iterator.length())) {
             Consumer consumer = consumersBySsrc.get(pli.mediaSsrc());
             if (consumer != null) {
-                consumer.receiveKeyFrameRequest(nowMs);
+                consumer.receiveKeyFrameRequest(pli.mediaSsrc(), false, nowMs);
             }
         } else if (fmt == RtcpPacketType.FMT_FIR && fir.wrap(iterator.buffer(), iterator.offset(), iterator.length())) {
             for (int i = 0; i < fir.entryCount(); i++) {
                 Consumer consumer = consumersBySsrc.get(fir.entrySsrc(i));
                 if (consumer != null) {
-                    consumer.receiveKeyFrameRequest(nowMs);
+                    consumer.receiveKeyFrameRequest(fir.entrySsrc(i), true, nowMs);
                 }
             }
         }

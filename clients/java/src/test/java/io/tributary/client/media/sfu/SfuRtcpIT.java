@@ -84,6 +84,9 @@ class SfuRtcpIT {
                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))));
         }
         RtcpStats publisherRtcp = join(threePlis);
+        var consumerStats = (io.tributary.worker.rtp.stream.RtpStreamSendStats) Sfu.await(sfu.worker.loop().call(() ->
+                s.consumer().getStats(System.currentTimeMillis()))).get(0);
+        assertTrue(consumerStats.pliCount() >= 3, "the consumer counts the viewer's PLIs: " + consumerStats);
         // The SFU spaces them by at least 1000 ms when sending; arrival times carry a few ms of timer jitter.
         assertTrue(publisherRtcp.maxPlisWithin(CAM_SSRC, 990) <= 1,
                 "PLIs toward the producer must be at most one per second: " + publisherRtcp.pliArrivalMillis());
