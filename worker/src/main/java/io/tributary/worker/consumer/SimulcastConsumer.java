@@ -23,6 +23,7 @@ public final class SimulcastConsumer extends Consumer {
 
     /** A stream silent for this long is not a candidate target. */
     private static final long STREAM_INACTIVE_MS = 1500;
+    private static final long KEY_FRAME_REASK_MS = 1000;
 
     private final int spatialLayers;
     private final int temporalLayers;
@@ -45,6 +46,9 @@ public final class SimulcastConsumer extends Consumer {
     private int tl0Offset;
     private int lastTl0 = -1;
     private boolean syncRequired = true;
+    /** The target layer a key frame was last asked for while waiting; -1 when not waiting. */
+    private int keyFrameAskedFor = -1;
+    private long keyFrameAskedAtMs;
 
     public SimulcastConsumer(String id, Producer producer, RtpParameters rtpParameters, boolean paused,
                              ConsumerLayers preferred, PacketSlotPool pool, Output output, Map<String, Object> appData) {
@@ -113,12 +117,12 @@ public final class SimulcastConsumer extends Consumer {
                 return;
             }
             if (!keyFrame) {
-                producer.requestKeyFrame(producer.mappedSsrc(targetSpatial), nowMs);
+                askForKeyFrame(nowMs);
                 return;
             }
             switchTo(in, spatial);
         } else if (targetSpatial != currentSpatial) {
-            producer.requestKeyFrame(producer.mappedSsrc(targetSpatial), nowMs);
+            askForKeyFrame(nowMs);
         }
         int tid = vp8 && vp8View.wrap(in.buffer(), in.payloadOffset(), in.payloadLength()) ? vp8View.temporalId() : -1;
         if (!acceptTemporal(tid, keyFrame)) {
@@ -126,6 +130,15 @@ public final class SimulcastConsumer extends Consumer {
             return;
         }
         forward(in, nowMs);
+    }
+
+    /** While waiting for a key frame of the target, ask when the target changes and then once a second. */
+    private void askForKeyFrame(long nowMs) {
+        if (keyFrameAskedFor != targetSpatial || nowMs - keyFrameAskedAtMs >= KEY_FRAME_REASK_MS) {
+            keyFrameAskedFor = targetSpatial;
+            keyFrameAskedAtMs = nowMs;
+            producer.requestKeyFrame(producer.mappedSsrc(targetSpatial), nowMs);
+        }
     }
 
     /** Drops packets above the target temporal layer; moving up waits for a layer-sync (Y) packet. */
@@ -165,6 +178,7 @@ public final class SimulcastConsumer extends Consumer {
             }
         }
         syncRequired = false;
+        keyFrameAskedFor = -1;
         boolean changed = currentSpatial != spatial;
         currentSpatial = spatial;
         currentTemporal = -1;
