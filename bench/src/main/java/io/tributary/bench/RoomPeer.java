@@ -77,8 +77,9 @@ final class RoomPeer implements AutoCloseable {
         ObjectNode data = JSON.createObjectNode().put("displayName", "bench");
         data.set("device", JSON.createObjectNode().put("flag", "java").put("name", "RoomPeer").put("version", "1"));
         data.set("rtpCapabilities", JSON.valueToTree(PeerCapabilities.from(routerCaps)));
-        request("join", data);
-        joinAnsweredAt = System.nanoTime();
+        // Stamped on arrival: newConsumer follows the answer at once, and a stamp taken after get()
+        // returns could come after it.
+        joinAnsweredAt = await(protoo.request("join", data).thenApply(answer -> System.nanoTime()));
     }
 
     private MediaPeer connectTransport(boolean producing) {
