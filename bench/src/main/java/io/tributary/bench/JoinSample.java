@@ -1,5 +1,7 @@
 package io.tributary.bench;
 
+import io.tributary.client.room.RoomParticipant;
+
 /**
  * One join, in milliseconds from the moment its WebSocket was opened.
  *
@@ -10,9 +12,9 @@ package io.tributary.bench;
  */
 record JoinSample(double openMs, double joinMs, double consumerMs, double frameMs) {
 
-    static JoinSample of(RoomPeer peer, long frameAt) {
-        return new JoinSample(ms(peer.openedAt - peer.connectAt), ms(peer.joinAnsweredAt - peer.connectAt),
-                ms(peer.videoConsumerAt - peer.connectAt), ms(frameAt - peer.connectAt));
+    static JoinSample of(RoomParticipant peer, long frameAt) {
+        return new JoinSample(ms(peer.openedAt() - peer.connectAt()), ms(peer.joinAnsweredAt() - peer.connectAt()),
+                ms(peer.videoConsumerAt() - peer.connectAt()), ms(frameAt - peer.connectAt()));
     }
 
     private static double ms(long nanos) {

@@ -2,6 +2,7 @@ package io.tributary.bench;
 
 import io.tributary.client.media.send.OpusOptions;
 import io.tributary.client.media.send.Vp8Options;
+import io.tributary.client.room.RoomParticipant;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.StandaloneNode;
 import io.vertx.core.Vertx;
@@ -71,8 +72,8 @@ public final class JoinTimeBench {
         StandaloneNode node = StandaloneNode.start(config).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         Vertx vertx = Vertx.vertx();
-        try (RoomPeer publisher = new RoomPeer(vertx, node.httpPort(), ROOM, "publisher")) {
-            publisher.join();
+        try (RoomParticipant publisher = new RoomParticipant(vertx, node.httpPort(), ROOM, "publisher")) {
+            publisher.join("publisher");
             // Key frames only on request, as a browser sends them: a joiner's first frame comes from the
             // PLI its consumer triggers, so the figure includes that round trip, not a periodic key frame.
             publisher.produce(publisher.sendPeer().publishVp8(Vp8Options.single("1", 2222, 2223).withKeyFrameInterval(0)));
@@ -92,9 +93,9 @@ public final class JoinTimeBench {
     }
 
     private static JoinSample joinOnce(Vertx vertx, int port, String peerId) {
-        try (RoomPeer joiner = new RoomPeer(vertx, port, ROOM, peerId)) {
-            joiner.join();
-            long frameAt = RoomPeer.await(joiner.firstVideoKeyFrameAt);
+        try (RoomParticipant joiner = new RoomParticipant(vertx, port, ROOM, peerId)) {
+            joiner.join(peerId);
+            long frameAt = RoomParticipant.await(joiner.firstVideoKeyFrameAt());
             return JoinSample.of(joiner, frameAt);
         }
     }

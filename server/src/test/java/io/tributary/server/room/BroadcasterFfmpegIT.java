@@ -1,12 +1,13 @@
 package io.tributary.server.room;
 
-import static io.tributary.server.room.JavaParticipant.JSON;
-import static io.tributary.server.room.JavaParticipant.join;
+import static io.tributary.client.room.RoomParticipant.JSON;
+import static io.tributary.client.room.RoomParticipant.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.client.media.receive.ReceivedStreamStats;
+import io.tributary.client.room.RoomParticipant;
 import io.tributary.server.FreePorts;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.StandaloneNode;
@@ -51,7 +52,7 @@ class BroadcasterFfmpegIT {
 
     @Test
     void ffmpegBroadcastsVp8AndOpusIntoTheRoom() throws Exception {
-        try (JavaParticipant viewer = new JavaParticipant(clients, node.httpPort(), "live", "viewer")) {
+        try (RoomParticipant viewer = new RoomParticipant(clients, node.httpPort(), "live", "viewer")) {
             viewer.join("Viewer");
             String base = "/rooms/live/broadcasters";
             assertEquals(200, get("/rooms/live").statusCode(), "ffmpeg.sh checks the room first");
@@ -84,8 +85,8 @@ class BroadcasterFfmpegIT {
                             + "&pkt_size=1200")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 
-            ReceivedStreamStats seen = join(viewer.awaitStream(videoId).await(s -> s.keyFrames() >= 1 && s.packets() >= 60));
-            ReceivedStreamStats heard = join(viewer.awaitStream(audioId).await(s -> s.packets() >= 50));
+            ReceivedStreamStats seen = await(viewer.awaitStream(videoId).await(s -> s.keyFrames() >= 1 && s.packets() >= 60));
+            ReceivedStreamStats heard = await(viewer.awaitStream(audioId).await(s -> s.packets() >= 50));
             assertTrue(seen.keyFrameWidth() == 320, "the viewer decodes ffmpeg's 320x240 VP8: " + seen);
             assertEquals(0, seen.lost(), seen.toString());
             assertTrue(heard.packets() >= 50, heard.toString());

@@ -1,7 +1,7 @@
 package io.tributary.server.room;
 
-import static io.tributary.server.room.JavaParticipant.JSON;
-import static io.tributary.server.room.JavaParticipant.join;
+import static io.tributary.client.room.RoomParticipant.JSON;
+import static io.tributary.client.room.RoomParticipant.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +10,7 @@ import io.tributary.client.media.receive.ReceivedStreamStats;
 import io.tributary.client.media.send.OpusOptions;
 import io.tributary.client.media.send.Publication;
 import io.tributary.client.media.send.Vp8Options;
+import io.tributary.client.room.RoomParticipant;
 import io.tributary.protoo.ProtooError;
 import io.tributary.server.FreePorts;
 import io.tributary.server.config.ServerConfig;
@@ -44,9 +45,9 @@ class RoomSignalingIT {
 
     @Test
     void twoPeersSeeAndHearEachOtherAndTheCloseCascadeReachesTheOther() {
-        try (JavaParticipant alice = new JavaParticipant(clients, node.httpPort(), "room1", "alice");
-             JavaParticipant bob = new JavaParticipant(clients, node.httpPort(), "room1", "bob")) {
-            assertTrue(alice.notifications.contains("mediasoup-version"), alice.notifications.toString());
+        try (RoomParticipant alice = new RoomParticipant(clients, node.httpPort(), "room1", "alice");
+             RoomParticipant bob = new RoomParticipant(clients, node.httpPort(), "room1", "bob")) {
+            assertTrue(alice.hasNotification("mediasoup-version"), alice.notifications().toString());
 
             assertEquals(0, alice.join("Alice").get("peers").size());
             Publication aliceMic = alice.sendPeer().publishOpus(OpusOptions.of("0", 1111));
@@ -62,20 +63,20 @@ class RoomSignalingIT {
 
             String bobCamId = bob.produce(bob.sendPeer().publishVp8(Vp8Options.single("0", 3333, 3334)));
 
-            ReceivedStreamStats bobSeesAlice = join(bob.awaitStream(aliceCamId).await(s -> s.frames() >= 30));
-            ReceivedStreamStats bobHearsAlice = join(bob.awaitStream(aliceMicId).await(s -> s.packets() >= 50));
-            ReceivedStreamStats aliceSeesBob = join(alice.awaitStream(bobCamId).await(s -> s.frames() >= 30));
+            ReceivedStreamStats bobSeesAlice = await(bob.awaitStream(aliceCamId).await(s -> s.frames() >= 30));
+            ReceivedStreamStats bobHearsAlice = await(bob.awaitStream(aliceMicId).await(s -> s.packets() >= 50));
+            ReceivedStreamStats aliceSeesBob = await(alice.awaitStream(bobCamId).await(s -> s.frames() >= 30));
             assertEquals(2222, bobSeesAlice.streamTag() & 0xffffffffL);
             assertEquals(1111, bobHearsAlice.streamTag() & 0xffffffffL);
             assertEquals(3333, aliceSeesBob.streamTag() & 0xffffffffL);
             bob.awaitNotification("consumerScore", d -> true);
 
             alice.request("pauseProducer", JSON.createObjectNode().put("producerId", aliceMicId));
-            String micConsumer = bob.consumerIdByProducer.get(aliceMicId);
+            String micConsumer = bob.consumerIdByProducer().get(aliceMicId);
             bob.awaitNotification("consumerPaused", d -> micConsumer.equals(d.get("consumerId").asText()));
 
             alice.request("closeProducer", JSON.createObjectNode().put("producerId", aliceCamId));
-            String camConsumer = bob.consumerIdByProducer.get(aliceCamId);
+            String camConsumer = bob.consumerIdByProducer().get(aliceCamId);
             bob.awaitNotification("consumerClosed", d -> camConsumer.equals(d.get("consumerId").asText()));
 
             alice.request("changeDisplayName", JSON.createObjectNode().put("displayName", "Alicia"));
@@ -90,11 +91,11 @@ class RoomSignalingIT {
 
     @Test
     void aReconnectWithTheSamePeerIdReplacesTheOldPeerWithoutAGhost() {
-        try (JavaParticipant carol = new JavaParticipant(clients, node.httpPort(), "room2", "carol");
-             JavaParticipant dave = new JavaParticipant(clients, node.httpPort(), "room2", "dave")) {
+        try (RoomParticipant carol = new RoomParticipant(clients, node.httpPort(), "room2", "carol");
+             RoomParticipant dave = new RoomParticipant(clients, node.httpPort(), "room2", "dave")) {
             carol.join("Carol");
             dave.join("Dave");
-            try (JavaParticipant dave2 = new JavaParticipant(clients, node.httpPort(), "room2", "dave")) {
+            try (RoomParticipant dave2 = new RoomParticipant(clients, node.httpPort(), "room2", "dave")) {
                 carol.awaitNotification("peerClosed", d -> "dave".equals(d.get("peerId").asText()));
                 JsonNode peers = dave2.join("Dave again").get("peers");
                 assertEquals(1, peers.size(), "only carol, no ghost of dave: " + peers);
@@ -105,7 +106,7 @@ class RoomSignalingIT {
 
     @Test
     void badRequestsGetTheDemosErrorsAndHarmNothing() {
-        try (JavaParticipant erin = new JavaParticipant(clients, node.httpPort(), "room3", "erin")) {
+        try (RoomParticipant erin = new RoomParticipant(clients, node.httpPort(), "room3", "erin")) {
             assertError(erin, "produce", JSON.createObjectNode(), 500, "Peer not yet joined");
             assertError(erin, "chicken", JSON.createObjectNode(), 500, "unknown request.method \"chicken\"");
             assertError(erin, "connectWebRtcTransport", JSON.createObjectNode().put("transportId", "nope"), 500,
@@ -119,7 +120,7 @@ class RoomSignalingIT {
         }
     }
 
-    private static void assertError(JavaParticipant p, String method, JsonNode data, int code, String reason) {
+    private static void assertError(RoomParticipant p, String method, JsonNode data, int code, String reason) {
         try {
             p.requestAsync(method, data).get(10, TimeUnit.SECONDS);
             throw new AssertionError(method + " should fail");

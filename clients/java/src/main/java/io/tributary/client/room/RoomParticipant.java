@@ -1,0 +1,236 @@
+package io.tributary.client.room;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.client.media.MediaPeer;
+import io.tributary.client.media.PeerCapabilities;
+import io.tributary.client.media.RemoteTransport;
+import io.tributary.client.media.receive.ReceivedStream;
+import io.tributary.client.media.send.Publication;
+import io.tributary.protoo.ProtooClient;
+import io.tributary.protoo.ProtooClientOptions;
+import io.tributary.worker.ortc.DtlsParameters;
+import io.tributary.worker.ortc.IceCandidate;
+import io.tributary.worker.ortc.IceParameters;
+import io.tributary.worker.ortc.RtpCapabilities;
+import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.TransportProtocol;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * A headless room participant doing what mediasoup-client and the demo app do: protoo signaling,
+ * a send and a receive WebRtcTransport (each a Java media peer), join, produce, and answering
+ * {@code newConsumer} by starting to receive. It keeps what the server told it, and stamps the
+ * moments a join goes through ({@link System#nanoTime()}) for join-time measurements.
+ */
+public final class RoomParticipant implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TIMEOUT_SECONDS = 20;
+
+    private final String peerId;
+    private final Vertx vertx;
+    private final ProtooClient protoo;
+    private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+    /** Remote producer id -> what this participant receives of it. */
+    private final Map<String, ReceivedStream> received = new ConcurrentHashMap<>();
+    private final Map<String, String> consumerIdByProducer = new ConcurrentHashMap<>();
+    private final long connectAt = System.nanoTime();
+    private final long openedAt;
+    private final CompletableFuture<Long> firstVideoKeyFrameAt = new CompletableFuture<>();
+    private volatile long joinAnsweredAt;
+    private volatile long videoConsumerAt;
+    private MediaPeer sendPeer;
+    private MediaPeer recvPeer;
+    private String sendTransportId;
+
+    /** Connects to {@code ws://127.0.0.1:port/?roomId=&peerId=} and waits until it is open. */
+    public RoomParticipant(Vertx vertx, int port, String roomId, String peerId) {
+        this.vertx = vertx;
+        this.peerId = peerId;
+        this.protoo = ProtooClient.connect(vertx, "ws://127.0.0.1:" + port + "/?roomId=" + roomId + "&peerId=" + peerId,
+                ProtooClientOptions.defaults());
+        protoo.onNotification((method, data) ->
+                notifications.add(JSON.createObjectNode().put("method", method).set("data", data)));
+        protoo.onRequest(request -> {
+            if ("newConsumer".equals(request.method())) {
+                JsonNode data = request.data();
+                ReceivedStream stream = recvPeer.receive(JSON.convertValue(data.get("rtpParameters"), RtpParameters.class));
+                if ("video".equals(data.path("kind").asText())) {
+                    videoConsumerAt = System.nanoTime();
+                    // Registered before accepting: the SFU resumes the consumer only on the answer, so
+                    // no packet can slip in before the waiter and its stamp is the key frame's arrival.
+                    stream.awaitKeyFrames(1).thenRun(() -> firstVideoKeyFrameAt.complete(System.nanoTime()));
+                }
+                received.put(data.get("producerId").asText(), stream);
+                consumerIdByProducer.put(data.get("producerId").asText(), data.get("id").asText());
+                request.accept();
+            } else {
+                request.reject(403, "unexpected request " + request.method());
+            }
+        });
+        // Stamped by the completion itself: a stamp after get() returns would include a thread wake-up.
+        openedAt = await(protoo.opened().thenApply(v -> System.nanoTime()));
+    }
+
+    public String peerId() {
+        return peerId;
+    }
+
+    /** The demo's join flow: capabilities, send and receive transports, then join; returns its answer. */
+    public JsonNode join(String displayName) {
+        RtpCapabilities routerCaps = JSON.convertValue(request("getRouterRtpCapabilities", JSON.createObjectNode()),
+                RtpCapabilities.class);
+        sendPeer = connectTransport(true);
+        recvPeer = connectTransport(false);
+        ObjectNode data = JSON.createObjectNode().put("displayName", displayName);
+        data.set("device", JSON.createObjectNode().put("flag", "java").put("name", "RoomParticipant").put("version", "1"));
+        data.set("rtpCapabilities", JSON.valueToTree(PeerCapabilities.from(routerCaps)));
+        // Stamped on arrival: newConsumer follows the answer at once, and a later stamp could come after it.
+        return await(protoo.request("join", data).thenApply(answer -> {
+            joinAnsweredAt = System.nanoTime();
+            return answer;
+        }));
+    }
+
+    private MediaPeer connectTransport(boolean producing) {
+        ObjectNode options = JSON.createObjectNode().put("forceTcp", false).put("producing", producing)
+                .put("consuming", !producing);
+        JsonNode t = request("createWebRtcTransport", options);
+        MediaPeer peer = MediaPeer.create(vertx);
+        CompletableFuture<Void> up = peer.connect(new RemoteTransport(
+                JSON.convertValue(t.get("iceParameters"), IceParameters.class),
+                List.of(JSON.convertValue(t.get("iceCandidates"), IceCandidate[].class)),
+                JSON.convertValue(t.get("dtlsParameters"), DtlsParameters.class)), TransportProtocol.UDP);
+        ObjectNode connect = JSON.createObjectNode().put("transportId", t.get("id").asText());
+        connect.set("dtlsParameters", JSON.valueToTree(peer.localDtlsParameters()));
+        request("connectWebRtcTransport", connect);
+        await(up);
+        if (producing) {
+            sendTransportId = t.get("id").asText();
+        }
+        return peer;
+    }
+
+    /** The media peer of the send transport, to publish on. */
+    public MediaPeer sendPeer() {
+        return sendPeer;
+    }
+
+    /** Produces a publication of the send peer; returns the producer id. */
+    public String produce(Publication publication) {
+        ObjectNode data = JSON.createObjectNode().put("transportId", sendTransportId)
+                .put("kind", publication.kind().value());
+        data.set("rtpParameters", JSON.valueToTree(publication.rtpParameters()));
+        data.set("appData", JSON.createObjectNode());
+        return request("produce", data).get("id").asText();
+    }
+
+    public JsonNode request(String method, JsonNode data) {
+        return await(protoo.request(method, data));
+    }
+
+    public CompletableFuture<JsonNode> requestAsync(String method, JsonNode data) {
+        return protoo.request(method, data);
+    }
+
+    /** Every notification so far, as {@code {method, data}}, in arrival order. */
+    public List<JsonNode> notifications() {
+        return notifications;
+    }
+
+    public boolean hasNotification(String method) {
+        return notifications.stream().anyMatch(n -> method.equals(n.get("method").asText()));
+    }
+
+    /** Remote producer id -> consumer id, from the server's newConsumer requests. */
+    public Map<String, String> consumerIdByProducer() {
+        return consumerIdByProducer;
+    }
+
+    /** Waits until a notification of {@code method} whose data matches arrived. */
+    public JsonNode awaitNotification(String method, Predicate<JsonNode> matches) {
+        return poll(() -> {
+            for (JsonNode n : notifications) {
+                if (method.equals(n.get("method").asText()) && matches.test(n.get("data"))) {
+                    return n.get("data");
+                }
+            }
+            return null;
+        }, peerId + " never got " + method);
+    }
+
+    /** Waits until the server offered a consumer of {@code producerId}, and returns what arrives of it. */
+    public ReceivedStream awaitStream(String producerId) {
+        return poll(() -> received.get(producerId), peerId + " never got a consumer of " + producerId);
+    }
+
+    /** {@link System#nanoTime()} when the WebSocket was opened, the start of a join. */
+    public long connectAt() {
+        return connectAt;
+    }
+
+    public long openedAt() {
+        return openedAt;
+    }
+
+    public long joinAnsweredAt() {
+        return joinAnsweredAt;
+    }
+
+    public long videoConsumerAt() {
+        return videoConsumerAt;
+    }
+
+    /** Completes with the time the first video key frame arrived on a video consumer. */
+    public CompletableFuture<Long> firstVideoKeyFrameAt() {
+        return firstVideoKeyFrameAt;
+    }
+
+    private static <T> T poll(java.util.function.Supplier<T> probe, String failure) {
+        long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS);
+        while (System.currentTimeMillis() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            await(CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)));
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    /** Every step is bounded, so a stalled join fails instead of hanging. */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().toString(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer within " + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        protoo.close();
+        if (sendPeer != null) {
+            sendPeer.close();
+        }
+        if (recvPeer != null) {
+            recvPeer.close();
+        }
+    }
+}
