@@ -21,6 +21,8 @@ public final class RtpHeaderExtensions {
     public static final int TWO_BYTE_MAX_LENGTH = 255;
 
     private static final int ONE_BYTE_STOP_ID = 15;
+    private static final int END = -1;
+    private static final int MALFORMED = -2;
 
     private RtpHeaderExtensions() {
     }
@@ -56,7 +58,11 @@ public final class RtpHeaderExtensions {
 
     /** True when every element lies inside {@code [start, end)}. */
     public static boolean validate(byte[] buf, int start, int end, boolean twoByte) {
-        return walkEnd(buf, start, end, twoByte) >= 0;
+        int p = nextElement(buf, start, end, twoByte);
+        while (p >= 0) {
+            p = nextElement(buf, elementEnd(buf, p, end, twoByte), end, twoByte);
+        }
+        return p != MALFORMED;
     }
 
     /** Value offset of the first element with this id, or -1. */
@@ -64,24 +70,11 @@ public final class RtpHeaderExtensions {
         if (id <= 0) {
             return -1;
         }
-        int p = start;
-        while (p < end) {
-            int eid = elementId(buf, p, twoByte);
-            if (eid == 0) {
-                p++;
-                continue;
-            }
-            if (!twoByte && eid == ONE_BYTE_STOP_ID) {
-                return -1;
-            }
-            int valueEnd = elementEnd(buf, p, end, twoByte);
-            if (valueEnd < 0) {
-                return -1;
-            }
-            if (eid == id) {
+        for (int p = nextElement(buf, start, end, twoByte); p >= 0;
+                p = nextElement(buf, elementEnd(buf, p, end, twoByte), end, twoByte)) {
+            if (elementId(buf, p, twoByte) == id) {
                 return p + elementHeaderSize(twoByte);
             }
-            p = valueEnd;
         }
         return -1;
     }
@@ -94,23 +87,11 @@ public final class RtpHeaderExtensions {
 
     /** Calls the visitor for each element in order. */
     public static void forEach(byte[] buf, int start, int end, boolean twoByte, Visitor visitor) {
-        int p = start;
         int headerSize = elementHeaderSize(twoByte);
-        while (p < end) {
-            int eid = elementId(buf, p, twoByte);
-            if (eid == 0) {
-                p++;
-                continue;
-            }
-            if (!twoByte && eid == ONE_BYTE_STOP_ID) {
-                return;
-            }
+        for (int p = nextElement(buf, start, end, twoByte); p >= 0; ) {
             int valueEnd = elementEnd(buf, p, end, twoByte);
-            if (valueEnd < 0) {
-                return;
-            }
-            visitor.element(eid, p + headerSize, valueEnd - p - headerSize);
-            p = valueEnd;
+            visitor.element(elementId(buf, p, twoByte), p + headerSize, valueEnd - p - headerSize);
+            p = nextElement(buf, valueEnd, end, twoByte);
         }
     }
 
@@ -119,20 +100,9 @@ public final class RtpHeaderExtensions {
      * one-byte-form target above 14, turns the element into padding (it is removed, length kept).
      */
     public static void rewriteIds(byte[] buf, int start, int end, boolean twoByte, byte[] idMap) {
-        int p = start;
-        while (p < end) {
+        for (int p = nextElement(buf, start, end, twoByte); p >= 0; ) {
             int eid = elementId(buf, p, twoByte);
-            if (eid == 0) {
-                p++;
-                continue;
-            }
-            if (!twoByte && eid == ONE_BYTE_STOP_ID) {
-                return;
-            }
             int valueEnd = elementEnd(buf, p, end, twoByte);
-            if (valueEnd < 0) {
-                return;
-            }
             int target = eid < idMap.length ? idMap[eid] & 0xFF : 0;
             if (target == 0 || (!twoByte && target > ONE_BYTE_MAX_ID)) {
                 zero(buf, p, valueEnd);
@@ -141,7 +111,7 @@ public final class RtpHeaderExtensions {
             } else {
                 buf[p] = (byte) ((target << 4) | (buf[p] & 0x0F));
             }
-            p = valueEnd;
+            p = nextElement(buf, valueEnd, end, twoByte);
         }
     }
 
@@ -161,27 +131,15 @@ public final class RtpHeaderExtensions {
      * stop id, and zeroes the freed tail. Returns the number of bytes the elements now use.
      */
     public static int compact(byte[] buf, int start, int end, boolean twoByte) {
-        int read = start;
         int write = start;
-        while (read < end) {
-            int eid = elementId(buf, read, twoByte);
-            if (eid == 0) {
-                read++;
-                continue;
-            }
-            if (!twoByte && eid == ONE_BYTE_STOP_ID) {
-                break;
-            }
+        for (int read = nextElement(buf, start, end, twoByte); read >= 0; ) {
             int valueEnd = elementEnd(buf, read, end, twoByte);
-            if (valueEnd < 0) {
-                break;
-            }
             int size = valueEnd - read;
             if (write != read) {
                 System.arraycopy(buf, read, buf, write, size);
             }
             write += size;
-            read = valueEnd;
+            read = nextElement(buf, valueEnd, end, twoByte);
         }
         zero(buf, write, end);
         return write - start;
@@ -189,23 +147,9 @@ public final class RtpHeaderExtensions {
 
     /** Offset just past the last element (trailing padding and a one-byte stop id excluded). */
     public static int usedEnd(byte[] buf, int start, int end, boolean twoByte) {
-        int p = start;
         int used = start;
-        while (p < end) {
-            int eid = elementId(buf, p, twoByte);
-            if (eid == 0) {
-                p++;
-                continue;
-            }
-            if (!twoByte && eid == ONE_BYTE_STOP_ID) {
-                break;
-            }
-            int valueEnd = elementEnd(buf, p, end, twoByte);
-            if (valueEnd < 0) {
-                break;
-            }
-            used = valueEnd;
-            p = valueEnd;
+        for (int p = nextElement(buf, start, end, twoByte); p >= 0; p = nextElement(buf, used, end, twoByte)) {
+            used = elementEnd(buf, p, end, twoByte);
         }
         return used;
     }
@@ -266,9 +210,12 @@ public final class RtpHeaderExtensions {
         return twoByte ? b : b >>> 4;
     }
 
-    /** Walks every element; returns the stop offset or -1 when an element overruns. */
-    private static int walkEnd(byte[] buf, int start, int end, boolean twoByte) {
-        int p = start;
+    /**
+     * Start of the next element at or after {@code p}, padding skipped; {@link #END} at the end of the
+     * area or a one-byte stop id, {@link #MALFORMED} when the element would run past {@code end}.
+     * The one walk every method shares, allocation-free for the per-packet rewrites.
+     */
+    private static int nextElement(byte[] buf, int p, int end, boolean twoByte) {
         while (p < end) {
             int eid = elementId(buf, p, twoByte);
             if (eid == 0) {
@@ -276,15 +223,11 @@ public final class RtpHeaderExtensions {
                 continue;
             }
             if (!twoByte && eid == ONE_BYTE_STOP_ID) {
-                return p;
+                return END;
             }
-            int valueEnd = elementEnd(buf, p, end, twoByte);
-            if (valueEnd < 0) {
-                return -1;
-            }
-            p = valueEnd;
+            return elementEnd(buf, p, end, twoByte) < 0 ? MALFORMED : p;
         }
-        return p;
+        return END;
     }
 
     private static void zero(byte[] buf, int from, int to) {
