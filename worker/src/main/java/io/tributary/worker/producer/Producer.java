@@ -391,6 +391,12 @@ public final class Producer extends MediaEntity {
         return streams.stats(nowMs);
     }
 
+    /** One encoding's inbound-rtp stats (null before it has received RTP): what a layered consumer reports. */
+    public RtpStreamRecvStats getStreamStats(int encodingIndex, long nowMs) {
+        assertOpen();
+        return streams.stats(encodingIndex, nowMs);
+    }
+
     /** mediasoup's dump shape, with the parameters as the worker reports them. */
     public Map<String, Object> dump() {
         assertOpen();
