@@ -1,5 +1,7 @@
 package io.tributary.worker.transport.plain;
 
+import io.tributary.worker.data.DataTransportSettings;
+import io.tributary.worker.data.TransportData;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.events.Event;
@@ -21,7 +23,8 @@ import java.util.Map;
 /**
  * mediasoup's PlainTransport: RTP and RTCP over plain UDP (optionally SRTP with keys exchanged in
  * signaling), for ffmpeg, GStreamer and other non-WebRTC endpoints. With {@code comedia} the remote
- * address is learned from the first packet; otherwise it is given to {@link #connect}.
+ * address is learned from the first packet; otherwise it is given to {@link #connect}. With
+ * {@code enableSctp}, SCTP runs straight over the RTP tuple (no DTLS), started once the remote is known.
  */
 public final class PlainTransport extends Transport {
 
@@ -38,7 +41,7 @@ public final class PlainTransport extends Transport {
     private boolean connected;
 
     private PlainTransport(String id, Router router, PlainTransportOptions options) {
-        super(id, router, options.appData());
+        super(id, router, options.appData(), DataTransportSettings.sctp(options.sctp(), false));
         this.options = options;
         this.localSrtp = options.enableSrtp()
                 ? SrtpParameters.random(SrtpProfile.fromCryptoSuite(options.srtpCryptoSuite())) : null;
@@ -140,6 +143,7 @@ public final class PlainTransport extends Transport {
                 if (!options.rtcpMux()) {
                     remoteRtcp = new UdpEndpoint.UdpTuple(rtcpSocket, new InetSocketAddress(address, rtcpPort));
                 }
+                startSctp(this::sendSctp);
             }
             connected = true;
             return null;
@@ -166,6 +170,14 @@ public final class PlainTransport extends Transport {
 
     private void onRtpSocketPacket(byte[] buf, int off, int len, TransportTuple from) {
         counters.received(len);
+        if (data.sctpEnabled() && TransportData.isSctp(buf, off, len)) {
+            if (acceptFrom(from, false)) {
+                receiveSctp(buf, off, len);
+            } else {
+                counters.dropped++;
+            }
+            return;
+        }
         if (len < 2 || (buf[off] & 0xc0) != 0x80) {
             counters.dropped++;
             return;
@@ -207,6 +219,7 @@ public final class PlainTransport extends Transport {
                 if (options.rtcpMux()) {
                     remoteRtcp = learned;
                 }
+                startSctp(this::sendSctp);
             }
             return true;
         }
@@ -251,6 +264,14 @@ public final class PlainTransport extends Transport {
         TransportTuple to = options.rtcpMux() ? remoteRtp : remoteRtcp;
         if (to != null) {
             send(to, buf, off, len, true);
+        }
+    }
+
+    /** SCTP leaves as is on the RTP tuple: mediasoup never wraps it in SRTP. */
+    private void sendSctp(byte[] buf, int off, int len) {
+        if (remoteRtp != null) {
+            remoteRtp.send(buf, off, len);
+            counters.sent(len);
         }
     }
 

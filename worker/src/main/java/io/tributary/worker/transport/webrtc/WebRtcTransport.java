@@ -1,5 +1,6 @@
 package io.tributary.worker.transport.webrtc;
 
+import io.tributary.worker.data.DataTransportSettings;
 import io.tributary.worker.dtls.DtlsHandshakeResult;
 import io.tributary.worker.dtls.DtlsOptions;
 import io.tributary.worker.dtls.DtlsState;
@@ -50,7 +51,7 @@ public final class WebRtcTransport extends Transport {
 
     private WebRtcTransport(String id, Router router, WebRtcTransportOptions options, WebRtcServer server,
                             MediaSockets sockets) {
-        super(id, router, options.appData());
+        super(id, router, options.appData(), DataTransportSettings.sctp(options.sctp(), true));
         this.server = server;
         this.sockets = sockets;
         this.iceCandidates = IceCandidates.of(sockets.bound(), options);
@@ -238,6 +239,16 @@ public final class WebRtcTransport extends Transport {
         return true;
     }
 
+    /** SCTP packets travel as DTLS application data. */
+    private void sendSctp(byte[] buf, int off, int len) {
+        try {
+            dtls.send(buf, off, len);
+        } catch (RuntimeException e) {
+            // DTLS closed or failed under the association, which retransmits or gives up by itself.
+            counters.dropped++;
+        }
+    }
+
     /** DTLS records leave on the selected tuple; the handshake thread hops to the loop with a copy. */
     private void sendDtls(byte[] buf, int off, int len) {
         byte[] copy = Arrays.copyOfRange(buf, off, off + len);
@@ -384,6 +395,14 @@ public final class WebRtcTransport extends Transport {
             dtlsRemoteCert = result.remoteCertificatePem();
             srtp = result.newSrtpSession();
             announce(DtlsState.CONNECTED);
+            startSctp(WebRtcTransport.this::sendSctp);
+        }
+
+        @Override
+        public void onApplicationData(byte[] data) {
+            if (!closed()) {
+                receiveSctp(data, 0, data.length);
+            }
         }
 
         private void announce(DtlsState state) {

@@ -85,7 +85,7 @@ class PlainTransportTest {
         int rtpPort = freePort();
         int rtcpPort = freePort();
         PlainTransport fixed = create(new PlainTransportOptions(TransportListenInfo.udp("127.0.0.1", rtpPort),
-                TransportListenInfo.udp("127.0.0.1", rtcpPort), true, false, false, null, null));
+                TransportListenInfo.udp("127.0.0.1", rtcpPort), true, false, false, null, null, null));
         assertFalse(fixed.rtcpMux());
         assertEquals(rtpPort, fixed.tuple().localPort());
         assertEquals(rtcpPort, fixed.rtcpTuple().localPort());

@@ -138,7 +138,7 @@ class WebRtcTransportTest {
 
         WebRtcTransport transport = create(new WebRtcTransportOptions(null, SIX, null, true, true, false,
                 WebRtcTransportOptions.DEFAULT_INITIAL_AVAILABLE_OUTGOING_BITRATE,
-                WebRtcTransportOptions.DEFAULT_ICE_CONSENT_TIMEOUT, Map.of("foo", "bar")));
+                WebRtcTransportOptions.DEFAULT_ICE_CONSENT_TIMEOUT, Map.of("foo", "bar"), null));
 
         assertEquals(List.of("newtransport " + transport.id()), log.entries());
         assertEquals(js("['" + transport.id() + "']"), tree(result(router.dump())).get("transportIds"));
