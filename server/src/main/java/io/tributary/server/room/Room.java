@@ -1,7 +1,6 @@
 package io.tributary.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.protoo.ProtooPeer;
 import io.tributary.server.http.Json;
@@ -349,9 +348,5 @@ public final class Room {
 
     static ObjectNode object() {
         return Json.MAPPER.createObjectNode();
-    }
-
-    static ArrayNode array() {
-        return Json.MAPPER.createArrayNode();
     }
 }
