@@ -179,14 +179,11 @@ public final class TransportData {
         if (link == null) {
             throw new TypeError("missing sctpParameters.MIS");
         }
+        // Checked before a stream id is taken, so a refused call leaves the allocation as it was.
+        SctpStreamParameters checked = options.streamParameters(producer.sctpStreamParameters());
         int streamId = streamIds.allocate();
-        SctpStreamParameters params;
-        try {
-            params = options.streamParameters(producer.sctpStreamParameters(), streamId);
-        } catch (RuntimeException e) {
-            streamIds.release(streamId);
-            throw e;
-        }
+        SctpStreamParameters params = new SctpStreamParameters(streamId, checked.ordered(), checked.maxPacketLifeTime(),
+                checked.maxRetransmits());
         DataConsumer consumer = new DataConsumer(loop, UUID.randomUUID().toString(), producer, DataType.SCTP, params,
                 options, settings.maxMessageSize(), sctpOutput);
         consumersByStream.put(streamId, consumer);
