@@ -72,6 +72,7 @@ function snapshot(c) {
     joined: c.joined,
     serverVersion: c.serverVersion,
     activeSpeakerId: c.activeSpeakerId,
+    speakersSeen: [...c.speakersSeen],
     producers: [...c.producers.values()].map(({ producer, source, score }) => ({
       id: producer.id, kind: producer.kind, source, paused: producer.paused, score,
     })),

@@ -28,6 +28,7 @@ export class RoomClient extends EventTarget {
     this.joined = false;
     this.serverVersion = null;
     this.activeSpeakerId = null;
+    this.speakersSeen = new Set(); // every peerId announced as activeSpeaker, for tests and the stats panel
     this.device = null;
     this.sendTransport = null;
     this.recvTransport = null;
@@ -377,6 +378,7 @@ export class RoomClient extends EventTarget {
       }
       case 'activeSpeaker':
         this.activeSpeakerId = data.peerId ?? null;
+        if (data.peerId) this.speakersSeen.add(data.peerId);
         break;
       default:
         return; // downlinkBwe, dataConsumerClosed and the like: nothing to show

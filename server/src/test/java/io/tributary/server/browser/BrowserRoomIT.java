@@ -106,6 +106,10 @@ class BrowserRoomIT {
             assertEquals(2, state.get("producers").size(), page + " produces mic and webcam: " + state);
             assertEquals(4, state.get("consumers").size(), page + " consumes two peers' audio and video: " + state);
         }
+        for (Page page : pages) {
+            page.await("an activeSpeaker notification naming a peer (fake mics beep)", "tributary.state()",
+                    s -> s.get("speakersSeen").size() > 0, SIGNALING);
+        }
     }
 
     @Test

@@ -258,7 +258,7 @@ public final class Router extends MediaEntity {
         @Override
         public void onProducerRtp(Producer p, RtpPacket packet, int encodingIndex, boolean keyFrame, long nowMs) {
             for (int i = 0; i < consumers.size(); i++) {
-                consumers.get(i).sendRtp(packet, encodingIndex, keyFrame, nowMs);
+                consumers.get(i).forwardFromProducer(packet, encodingIndex, keyFrame, nowMs);
             }
             for (int i = 0; i < observers.size(); i++) {
                 observers.get(i).receiveRtp(p, packet);

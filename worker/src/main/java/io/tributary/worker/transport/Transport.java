@@ -237,7 +237,7 @@ public abstract class Transport extends MediaEntity {
         });
     }
 
-    /** mediasoup's {@code enableTraceEvent(types)}: recorded for the dump; no trace events are emitted yet. */
+    /** mediasoup's {@code enableTraceEvent(types)}: recorded for the dump; bwe/probation traces need sender-side BWE, not built yet. */
     public Future<Void> enableTraceEvent(Object types) {
         return loop.call(() -> {
             assertOpen();

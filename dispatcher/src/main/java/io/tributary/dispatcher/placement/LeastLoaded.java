@@ -1,0 +1,22 @@
+package io.tributary.dispatcher.placement;
+
+import io.tributary.state.NodeRecord;
+import io.tributary.state.RoomKey;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The node with the lowest {@link NodeLoad}; ties go to the lower node id, so choices are repeatable. */
+public final class LeastLoaded implements PlacementStrategy {
+
+    @Override
+    public String name() {
+        return "least-loaded";
+    }
+
+    @Override
+    public Optional<NodeRecord> place(RoomKey room, List<NodeRecord> candidates) {
+        return candidates.stream()
+                .min(Comparator.comparingDouble(NodeLoad::of).thenComparing(NodeRecord::nodeId));
+    }
+}
