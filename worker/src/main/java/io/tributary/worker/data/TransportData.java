@@ -62,7 +62,7 @@ public final class TransportData {
         this.sctpStateListener = sctpStateListener;
         TransportSctpOptions sctp = settings.sctp();
         if (sctp.enableSctp()) {
-            link = new SctpLink(sctp, new VertxSctpTimers(router.worker().vertx()), new AssociationEvents());
+            link = new SctpLink(sctp, new VertxSctpTimers(loop.context()), new AssociationEvents());
             streamIds = new SctpStreamIds(sctp.numSctpStreams().mis());
         } else {
             link = null;
