@@ -271,6 +271,10 @@ public final class TransportData {
 
         @Override
         public SendResult send(DataConsumer consumer, int ppid, byte[] buf, int off, int len) {
+            if (len == 0) {
+                // SCTP cannot carry an empty message (only an explicit ppid 51/53 lets one get this far).
+                return SendResult.TOO_BIG;
+            }
             SendResult result = link.send(consumer.sctpStreamParameters().streamId(), ppid, buf, off, len,
                     consumer.reliability());
             if (result == SendResult.SENT) {
