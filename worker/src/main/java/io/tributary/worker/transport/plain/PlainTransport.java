@@ -321,6 +321,8 @@ public final class PlainTransport extends Transport {
     @Override
     protected void onClose() {
         if (rtpSocket != null) {
+            // What the association said last (its ABORT) leaves before the socket closes.
+            rtpSocket.flush();
             rtpSocket.close();
         }
         if (rtcpSocket != null) {

@@ -278,8 +278,13 @@ public final class WebRtcTransport extends Transport {
         if (consentTimer >= 0) {
             router.worker().vertx().cancelTimer(consentTimer);
         }
+        TransportTuple selected = iceServer.selectedTuple();
         iceServer.close();
         dtls.close();
+        // What SCTP and DTLS said last (ABORT, close_notify) leaves before the sockets close.
+        if (selected != null) {
+            selected.flush();
+        }
         dtlsState = DtlsState.CLOSED;
         if (srtp != null) {
             srtp.close();
