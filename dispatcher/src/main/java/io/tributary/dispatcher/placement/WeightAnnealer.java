@@ -6,10 +6,11 @@ import java.util.Random;
 /**
  * Simulated annealing over the nodes' weight multipliers (weight = capacity x multiplier). The
  * cost predicts each node's load after the next period if {@code demand} peers arrive and split by
- * weight, each costing {@code 1 / effectiveCapacity} of its node, and adds the peak to the mean:
- * the peak is what rejects joins, the mean is the cluster's total load, which drops when rooms go
- * where peers are cheap. New weights are kept only when they lower the cost by at least 1 %, so
- * the ring (and the rooms it maps) does not churn on noise.
+ * weight, each costing {@code 1 / effectiveCapacity} of its node, and sums three terms: the peak
+ * (what rejects joins), the mean (the cluster's total load, lower when rooms go where peers are
+ * cheap) and the mean square (spreads the rest evenly, so equal nodes keep equal weights). The
+ * result is scaled to a capacity-weighted mean of 1 and kept only when it lowers the cost by at
+ * least 1 %, so the ring (and the rooms it maps) does not churn on noise.
  */
 final class WeightAnnealer {
 
@@ -52,7 +53,7 @@ final class WeightAnnealer {
             }
             temperature *= COOLING;
         }
-        return bestCost < start * (1 - MIN_GAIN) ? best : multipliers;
+        return bestCost < start * (1 - MIN_GAIN) ? normalized(nodes, best) : multipliers;
     }
 
     static double cost(List<NodeView> nodes, double[] multipliers, double demand) {
@@ -62,14 +63,32 @@ final class WeightAnnealer {
         }
         double peak = 0;
         double sum = 0;
+        double squares = 0;
         for (int i = 0; i < nodes.size(); i++) {
             NodeView node = nodes.get(i);
             double share = totalWeight <= 0 ? 0 : node.capacity() * multipliers[i] / totalWeight;
             double predicted = node.load() + demand * share / node.effectiveCapacity();
             peak = Math.max(peak, predicted);
             sum += predicted;
+            squares += predicted * predicted;
         }
-        return peak + sum / nodes.size();
+        return peak + (sum + squares) / nodes.size();
+    }
+
+    /** Scales the multipliers to a capacity-weighted mean of 1: the shares, and so the cost, stay the same. */
+    private static double[] normalized(List<NodeView> nodes, double[] multipliers) {
+        double weighted = 0;
+        double capacity = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            weighted += nodes.get(i).capacity() * multipliers[i];
+            capacity += nodes.get(i).capacity();
+        }
+        double scale = weighted <= 0 ? 1 : capacity / weighted;
+        double[] out = new double[multipliers.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = clamp(multipliers[i] * scale);
+        }
+        return out;
     }
 
     private static double clamp(double multiplier) {
