@@ -70,15 +70,11 @@ public final class AdaptiveWeights implements PlacementStrategy {
         } else if (now - lastTuningMs >= periodMs) {
             retune(now);
         }
-        List<String> ids = new ArrayList<>(candidates.size());
-        List<Integer> points = new ArrayList<>(candidates.size());
-        for (NodeRecord node : candidates) {
-            ids.add(node.nodeId());
-            points.add(VirtualPoints.forCapacity(node.capacity(), multipliers.getOrDefault(node.nodeId(), 1.0)));
-        }
-        int chosen = rings.ring(ids, points).walk(KeyHash.of(room.qualified()), i -> true);
         placedSinceTuning++;
-        return chosen >= 0 ? Optional.of(candidates.get(chosen)) : new LeastLoaded().place(room, candidates);
+        return rings.walk(room, candidates,
+                        node -> VirtualPoints.forCapacity(node.capacity(), multipliers.getOrDefault(node.nodeId(), 1.0)),
+                        node -> true)
+                .or(() -> new LeastLoaded().place(room, candidates));
     }
 
     /** The current weight multiplier of each node seen (1 = weighted by capacity alone). */

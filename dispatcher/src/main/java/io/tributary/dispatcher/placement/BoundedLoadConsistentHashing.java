@@ -2,7 +2,6 @@ package io.tributary.dispatcher.placement;
 
 import io.tributary.state.NodeRecord;
 import io.tributary.state.RoomKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,20 +50,16 @@ public final class BoundedLoadConsistentHashing implements PlacementStrategy {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        List<String> ids = new ArrayList<>(candidates.size());
-        List<Integer> points = new ArrayList<>(candidates.size());
         double totalLoad = expectedRoomPeers;
         long totalCapacity = 0;
         for (NodeRecord node : candidates) {
-            ids.add(node.nodeId());
-            points.add(VirtualPoints.forCapacity(node.capacity(), 1.0));
             totalLoad += NodeLoad.inPeers(node);
             totalCapacity += Math.max(0, node.capacity());
         }
-        WeightedRing ring = rings.ring(ids, points);
         double perCapacity = totalCapacity == 0 ? 0 : c * totalLoad / totalCapacity;
-        int chosen = ring.walk(KeyHash.of(room.qualified()), i -> fits(candidates.get(i), perCapacity));
-        return chosen >= 0 ? Optional.of(candidates.get(chosen)) : new LeastLoaded().place(room, candidates);
+        return rings.walk(room, candidates, node -> VirtualPoints.forCapacity(node.capacity(), 1.0),
+                        node -> fits(node, perCapacity))
+                .or(() -> new LeastLoaded().place(room, candidates));
     }
 
     /** The bound of {@code node}, in peers, when the candidates' bound per unit of capacity is {@code perCapacity}. */

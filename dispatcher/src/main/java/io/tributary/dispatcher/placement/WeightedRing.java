@@ -1,54 +1,70 @@
 package io.tributary.dispatcher.placement;
 
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
  * A consistent-hash ring with virtual points: node {@code i} owns {@code points[i]} positions, so
  * its share of keys follows its weight, and a node's points depend only on its id and its own
- * count: adding or removing a node moves only the keys next to its points. Immutable.
+ * count: adding or removing a node moves only the keys next to its points. Each position keeps
+ * its owner in its low 16 bits (a primitive sort, no boxing), which costs the hash nothing that
+ * matters. Immutable.
  */
 final class WeightedRing {
 
-    private final List<String> nodeIds;
-    private final long[] positions;
-    private final int[] owners;
+    static final int MAX_NODES = 1 << 16;
+    private static final long OWNER_MASK = MAX_NODES - 1;
 
-    private WeightedRing(List<String> nodeIds, long[] positions, int[] owners) {
+    private final List<String> nodeIds;
+    private final List<Integer> points;
+    private final Map<String, Integer> indexById;
+    private final long[] positions;
+
+    private WeightedRing(List<String> nodeIds, List<Integer> points, long[] positions) {
         this.nodeIds = nodeIds;
+        this.points = points;
         this.positions = positions;
-        this.owners = owners;
+        this.indexById = new HashMap<>(nodeIds.size() * 2);
+        for (int i = 0; i < nodeIds.size(); i++) {
+            indexById.put(nodeIds.get(i), i);
+        }
     }
 
     /** {@code points.get(i)} virtual points for {@code nodeIds.get(i)}; 0 leaves a node off the ring. */
     static WeightedRing build(List<String> nodeIds, List<Integer> points) {
-        int total = points.stream().mapToInt(Integer::intValue).sum();
-        long[][] pairs = new long[total][];
+        if (nodeIds.size() > MAX_NODES) {
+            throw new IllegalArgumentException("at most " + MAX_NODES + " nodes on a ring");
+        }
+        long[] positions = new long[points.stream().mapToInt(Integer::intValue).sum()];
         int k = 0;
         for (int node = 0; node < nodeIds.size(); node++) {
             long nodeHash = KeyHash.of(nodeIds.get(node));
             for (int p = 0; p < points.get(node); p++) {
-                pairs[k++] = new long[] {KeyHash.point(nodeHash, p), node};
+                positions[k++] = (KeyHash.point(nodeHash, p) & ~OWNER_MASK) | node;
             }
         }
-        Arrays.sort(pairs, Comparator.<long[]>comparingLong(pair -> pair[0]).thenComparingLong(pair -> pair[1]));
-        long[] positions = new long[total];
-        int[] owners = new int[total];
-        for (int i = 0; i < total; i++) {
-            positions[i] = pairs[i][0];
-            owners[i] = (int) pairs[i][1];
-        }
-        return new WeightedRing(List.copyOf(nodeIds), positions, owners);
+        Arrays.sort(positions);
+        return new WeightedRing(List.copyOf(nodeIds), List.copyOf(points), positions);
     }
 
-    boolean isEmpty() {
-        return positions.length == 0;
+    List<String> nodeIds() {
+        return nodeIds;
+    }
+
+    List<Integer> points() {
+        return points;
+    }
+
+    /** The node's index on this ring, -1 when it is not on it. */
+    int indexOf(String nodeId) {
+        return indexById.getOrDefault(nodeId, -1);
     }
 
     /**
-     * Walks clockwise from {@code keyHash} and returns the index (into the build's node list) of the
+     * Walks clockwise from {@code keyHash} and returns the index (into {@link #nodeIds}) of the
      * first node {@code accept} takes, asking about each node once; -1 when it takes none.
      */
     int walk(long keyHash, IntPredicate accept) {
@@ -62,7 +78,7 @@ final class WeightedRing {
         boolean[] asked = new boolean[nodeIds.size()];
         int remaining = nodeIds.size();
         for (int step = 0; step < positions.length && remaining > 0; step++) {
-            int node = owners[(start + step) % positions.length];
+            int node = (int) (positions[(start + step) % positions.length] & OWNER_MASK);
             if (asked[node]) {
                 continue;
             }
@@ -73,9 +89,5 @@ final class WeightedRing {
             }
         }
         return -1;
-    }
-
-    List<String> nodeIds() {
-        return nodeIds;
     }
 }
