@@ -21,6 +21,13 @@ import java.util.function.LongSupplier;
  */
 public final class AdaptiveWeights implements PlacementStrategy {
 
+    /**
+     * How far ahead the weights look: the peers arriving over 10 minutes (a fraction of a room's
+     * life), so they aim at where the next many rooms should go rather than at filling today's
+     * lightest node with everything.
+     */
+    private static final long HORIZON_MS = 600_000;
+
     /** Below this many peers a node's load says too little about its real capacity. */
     private static final int MIN_PEERS_FOR_ESTIMATE = 10;
 
@@ -112,7 +119,7 @@ public final class AdaptiveWeights implements PlacementStrategy {
         double elapsed = Math.max(1, now - lastTuningMs);
         periodMs = UpdatePeriod.next(periodMs, shift);
         double arrived = Math.max(growth, (double) placedSinceTuning * expectedRoomPeers);
-        double demand = Math.max(expectedRoomPeers, arrived * periodMs / elapsed);
+        double demand = Math.max(expectedRoomPeers, arrived * HORIZON_MS / elapsed);
         double[] tuned = annealer.anneal(views, current, demand);
         for (int i = 0; i < ids.size(); i++) {
             multipliers.put(ids.get(i), tuned[i]);
