@@ -8,9 +8,9 @@ import java.util.Random;
 /**
  * A synthetic day of rooms. Arrivals are Poisson with a daily rhythm (rate {@code peak x (0.15 +
  * 0.85 sin^2(pi t / 24 h))}, highest at noon, drawn by thinning); on every hour from 08:00 to 18:00
- * a burst of 60 meetings starts within 15 s. Sizes are Pareto (alpha 1.7, 1 to 100 peers (half the smallest node), mean
- * about 3.5: most rooms are small, a few are huge); lifetimes are log-normal (median 25 min,
- * sigma 1, from 1 min to 8 h).
+ * a burst of 60 meetings starts within 15 s. Sizes are Pareto (alpha 1.7, 1 to 100 peers, half
+ * the smallest node; mean about 3: most rooms are small, a few are huge); lifetimes are log-normal
+ * (median 25 min, sigma 1, from 1 min to 8 h).
  */
 final class Workload {
 
