@@ -1,0 +1,131 @@
+package io.tributary.state.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.state.Await;
+import io.tributary.state.ClusterEvent;
+import io.tributary.state.ClusterState;
+import io.tributary.state.ClusterStateContract;
+import io.tributary.state.ClusterStates;
+import io.tributary.state.InMemoryClusterState;
+import io.tributary.state.RoomKey;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The factory's URLs against a real Sentinel and a real three-master Redis Cluster. */
+class RedisTopologiesIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final List<RedisServerProcess> servers = new ArrayList<>();
+    private Vertx vertx;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        vertx.close().await();
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            servers.get(i).close();
+        }
+    }
+
+    @Test
+    void memoryIsTheDefault() {
+        assertInstanceOf(InMemoryClusterState.class, ClusterStates.create(vertx, null));
+        assertInstanceOf(InMemoryClusterState.class, ClusterStates.create(vertx, " "));
+        assertInstanceOf(InMemoryClusterState.class, ClusterStates.create(vertx, "memory"));
+    }
+
+    @Test
+    void aSentinelUrlReachesTheMasterItNames() throws Exception {
+        RedisServerProcess master = started(RedisServerProcess.start());
+        Path config = master.dir().resolve("sentinel.conf");
+        Files.writeString(config, "sentinel monitor cluster-a 127.0.0.1 " + master.port() + " 1\n", StandardCharsets.UTF_8);
+        RedisServerProcess sentinel = started(RedisServerProcess.start(config.toString(), "--sentinel"));
+
+        ClusterState state = ClusterStates.create(vertx, "redis-sentinel://127.0.0.1:" + sentinel.port() + "/cluster-a");
+        try {
+            exercise(state);
+            assertEquals(":1", master.command("EXISTS {tributary}:room:acme/standup"), "the lease is on the master");
+        } finally {
+            Await.result(state.close());
+        }
+    }
+
+    @Test
+    void aClusterUrlWorksAcrossThreeMastersWithEveryScriptInOneSlot() throws Exception {
+        List<String> seeds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // An explicit bus port: the default, port + 10000, may not exist for a high ephemeral port.
+            RedisServerProcess node = started(RedisServerProcess.start("--cluster-enabled", "yes",
+                    "--cluster-config-file", "nodes.conf", "--cluster-port", Integer.toString(RedisServerProcess.freePort())));
+            seeds.add("127.0.0.1:" + node.port());
+        }
+        List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+        create.addAll(seeds);
+        create.add("--cluster-yes");
+        Process cli = new ProcessBuilder(create).redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, cli.waitFor(), output);
+        Await.until("the cluster is ok on every node", WAIT, () -> servers.stream().allMatch(RedisTopologiesIT::clusterOk));
+
+        ClusterState state = ClusterStates.create(vertx, "redis-cluster://" + String.join(",", seeds));
+        try {
+            exercise(state);
+        } finally {
+            Await.result(state.close());
+        }
+    }
+
+    /** Claims, fences, lists and publishes through {@code state}. */
+    private static void exercise(ClusterState state) {
+        RoomKey room = new RoomKey("acme", "standup");
+        assertEquals("n1", Await.result(state.claimRoom(room, "n1", LEASE)));
+        assertEquals("n1", Await.result(state.claimRoom(room, "n2", LEASE)));
+        assertFalse(Await.result(state.renewRoom(room, "n2", LEASE)));
+        assertTrue(Await.result(state.replaceRoomHome(room, "n1", "n2", LEASE)));
+        assertEquals(List.of(room), Await.result(state.roomsOf("n2")));
+        assertEquals(Optional.of("n2"), Await.result(state.roomHome(room)));
+
+        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        state.subscribe(events::add);
+        ClusterStateContract.publishUntilReceived(state, new ClusterEvent(ClusterEvent.Type.ROOM_CLOSED, "n2", room), events);
+    }
+
+    private static boolean clusterOk(RedisServerProcess node) {
+        try {
+            Process info = new ProcessBuilder("redis-cli", "-p", Integer.toString(node.port()), "cluster", "info").start();
+            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return info.waitFor() == 0 && text.contains("cluster_state:ok");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private RedisServerProcess started(RedisServerProcess server) {
+        servers.add(server);
+        return server;
+    }
+}
