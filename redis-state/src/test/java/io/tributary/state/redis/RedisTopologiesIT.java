@@ -72,6 +72,35 @@ class RedisTopologiesIT {
     }
 
     @Test
+    void afterASentinelFailoverCommandsReachTheNewMaster() throws Exception {
+        RedisServerProcess master = started(RedisServerProcess.start());
+        RedisServerProcess replica = started(RedisServerProcess.start("--replicaof", "127.0.0.1", Integer.toString(master.port())));
+        Await.until("the replica is in sync", WAIT, () -> cli(replica, "info", "replication").contains("master_link_status:up"));
+        Files.writeString(master.dir().resolve("sentinel.conf"), "sentinel monitor cluster-a 127.0.0.1 " + master.port() + " 1\n"
+                + "sentinel down-after-milliseconds cluster-a 1000\nsentinel failover-timeout cluster-a 5000\n");
+        RedisServerProcess sentinel = started(RedisServerProcess.start(master.dir().resolve("sentinel.conf").toString(), "--sentinel"));
+        Await.until("the sentinel knows the replica", WAIT,
+                () -> cli(sentinel, "sentinel", "replicas", "cluster-a").contains(Integer.toString(replica.port())));
+
+        ClusterState state = ClusterStates.create(vertx, "redis-sentinel://127.0.0.1:" + sentinel.port() + "/cluster-a");
+        try {
+            RoomKey before = new RoomKey("acme", "before");
+            assertEquals("n1", Await.result(state.claimRoom(before, "n1", LEASE)));
+            Await.until("the failover is accepted", WAIT, () -> cli(sentinel, "sentinel", "failover", "cluster-a").startsWith("OK"));
+            Await.until("the replica is the master", WAIT,
+                    () -> cli(sentinel, "sentinel", "get-master-addr-by-name", "cluster-a").contains(Integer.toString(replica.port())));
+
+            RoomKey after = new RoomKey("acme", "after");
+            Await.until("a claim lands on the new master", WAIT, () -> state.claimRoom(after, "n2", LEASE)
+                    .toCompletionStage().toCompletableFuture().handle((home, err) -> "n2".equals(home)).join());
+            assertEquals(Optional.of("n1"), Await.result(state.roomHome(before)));
+            assertEquals(":1", replica.command("EXISTS {tributary}:room:acme/after"), "written on the new master");
+        } finally {
+            Await.result(state.close());
+        }
+    }
+
+    @Test
     void aClusterUrlWorksAcrossThreeMastersWithEveryScriptInOneSlot() throws Exception {
         List<String> seeds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -112,15 +141,22 @@ class RedisTopologiesIT {
     }
 
     private static boolean clusterOk(RedisServerProcess node) {
+        return cli(node, "cluster", "info").contains("cluster_state:ok");
+    }
+
+    /** What redis-cli prints for one command to {@code server}; empty when it fails. */
+    private static String cli(RedisServerProcess server, String... command) {
+        List<String> line = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(server.port())));
+        line.addAll(List.of(command));
         try {
-            Process info = new ProcessBuilder("redis-cli", "-p", Integer.toString(node.port()), "cluster", "info").start();
-            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return info.waitFor() == 0 && text.contains("cluster_state:ok");
+            Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String text = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return cli.waitFor() == 0 ? text : "";
         } catch (IOException e) {
-            return false;
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "";
         }
     }
 
