@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  */
 public final class EventFanout {
 
+    private static final System.Logger LOG = System.getLogger(EventFanout.class.getName());
+
     private record Subscriber(Consumer<ClusterEvent> handler, Context context) {}
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -25,10 +27,19 @@ public final class EventFanout {
     public void deliver(ClusterEvent event) {
         for (Subscriber s : subscribers) {
             if (s.context() == null) {
-                s.handler().accept(event);
+                deliverTo(s.handler(), event);
             } else {
-                s.context().runOnContext(v -> s.handler().accept(event));
+                s.context().runOnContext(v -> deliverTo(s.handler(), event));
             }
+        }
+    }
+
+    /** One failing handler must not keep the event from the others, nor fail the publisher. */
+    private static void deliverTo(Consumer<ClusterEvent> handler, ClusterEvent event) {
+        try {
+            handler.accept(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a cluster event handler failed on " + event, e);
         }
     }
 
