@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Blocking helpers for tests, which run on the JUnit thread, never on an event loop. */
 public final class Await {
@@ -23,6 +25,25 @@ public final class Await {
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Whether {@code future} succeeds (waiting for it); for polling something that may fail for a while. */
+    public static boolean succeeds(Future<?> future) {
+        return future.toCompletionStage().toCompletableFuture().handle((value, err) -> err == null).join();
+    }
+
+    /** Calls until a call succeeds, and returns its value: for a server that may still be starting. */
+    public static <T> T firstSuccess(String what, Duration timeout, Supplier<Future<T>> call) {
+        AtomicReference<T> value = new AtomicReference<>();
+        until(what, timeout, () -> {
+            Future<T> attempt = call.get();
+            if (!succeeds(attempt)) {
+                return false;
+            }
+            value.set(attempt.result());
+            return true;
+        });
+        return value.get();
     }
 
     /** The failure of a future that must fail. */

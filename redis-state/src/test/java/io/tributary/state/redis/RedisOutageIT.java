@@ -48,6 +48,10 @@ class RedisOutageIT {
         RedisStateConfig config = new RedisStateConfig(redis.url(), "outage-" + UUID.randomUUID(), TIMEOUT);
         nodeA = RedisClusterState.create(vertx, config);
         observer = RedisClusterState.create(vertx, config);
+        // The first command also connects, on a cold JVM: let it take longer than the short timeout.
+        RoomKey probe = new RoomKey("acme", "probe");
+        Await.until("both clients are connected", WAIT,
+                () -> Await.succeeds(nodeA.roomHome(probe)) && Await.succeeds(observer.roomHome(probe)));
     }
 
     @AfterEach
@@ -69,9 +73,11 @@ class RedisOutageIT {
         }, () -> hosted, conflicts::add, FAST);
         List<ClusterEvent> events = new CopyOnWriteArrayList<>();
         observer.subscribe(events::add);
-        Await.result(heartbeat.start());
+        heartbeat.start();
+        Await.until("node-a homes its rooms", WAIT, () -> Await.succeeds(observer.roomsOf("node-a"))
+                && Await.result(observer.roomsOf("node-a")).size() == hosted.size());
         for (RoomKey room : hosted) {
-            assertEquals("node-a", Await.result(observer.claimRoom(room, "node-b", Duration.ofSeconds(60))));
+            assertEquals("node-a", claimForB(room));
         }
 
         redis.kill();
@@ -86,13 +92,13 @@ class RedisOutageIT {
         redis.restart();
         // node-b races node-a's heartbeat for one room, the way a join placed elsewhere would.
         Map<RoomKey, String> bClaims = new HashMap<>();
-        bClaims.put(hosted.get(0), Await.result(observer.claimRoom(hosted.get(0), "node-b", Duration.ofSeconds(60))));
+        bClaims.put(hosted.get(0), claimForB(hosted.get(0)));
 
         Await.until("node-a is registered again", WAIT, () -> Await.result(observer.node("node-a")).isPresent());
         Await.until("every room has a home", WAIT, () -> hosted.stream()
                 .allMatch(room -> Await.result(observer.roomHome(room)).isPresent()));
         for (RoomKey room : hosted) {
-            bClaims.put(room, Await.result(observer.claimRoom(room, "node-b", Duration.ofSeconds(60))));
+            bClaims.put(room, claimForB(room));
         }
         for (RoomKey room : hosted) {
             String home = Await.result(observer.roomHome(room)).orElseThrow();
@@ -118,7 +124,7 @@ class RedisOutageIT {
 
     @Test
     void aHungRedisFailsCommandsWithinTheTimeoutAndServesThemAgainOnceItAnswers() throws Exception {
-        Await.result(nodeA.putNode(record("node-a"), Duration.ofSeconds(60)));
+        Await.firstSuccess("the record is written", WAIT, () -> nodeA.putNode(record("node-a"), Duration.ofSeconds(60)));
         redis.pause();
         try {
             long before = System.nanoTime();
@@ -130,9 +136,13 @@ class RedisOutageIT {
         } finally {
             redis.resume();
         }
-        Await.until("commands work again", WAIT,
-                () -> nodeA.node("node-a").toCompletionStage().toCompletableFuture()
-                        .handle((found, err) -> found != null && found.isPresent()).join());
+        Await.until("commands work again", WAIT, () -> Await.succeeds(nodeA.node("node-a")));
+        assertTrue(Await.result(nodeA.node("node-a")).isPresent());
+    }
+
+    /** node-b's claim; retried while the restarted server is not answering yet (a claim is idempotent). */
+    private String claimForB(RoomKey room) {
+        return Await.firstSuccess("node-b's claim of " + room, WAIT, () -> observer.claimRoom(room, "node-b", Duration.ofSeconds(60)));
     }
 
     private static NodeRecord record(String nodeId) {

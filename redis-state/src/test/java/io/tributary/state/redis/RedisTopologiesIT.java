@@ -91,8 +91,8 @@ class RedisTopologiesIT {
                     () -> cli(sentinel, "sentinel", "get-master-addr-by-name", "cluster-a").contains(Integer.toString(replica.port())));
 
             RoomKey after = new RoomKey("acme", "after");
-            Await.until("a claim lands on the new master", WAIT, () -> state.claimRoom(after, "n2", LEASE)
-                    .toCompletionStage().toCompletableFuture().handle((home, err) -> "n2".equals(home)).join());
+            Await.until("a claim lands on the new master", WAIT, () -> Await.succeeds(state.claimRoom(after, "n2", LEASE)));
+            assertEquals(Optional.of("n2"), Await.result(state.roomHome(after)));
             assertEquals(Optional.of("n1"), Await.result(state.roomHome(before)));
             assertEquals(":1", replica.command("EXISTS {tributary}:room:acme/after"), "written on the new master");
         } finally {
