@@ -145,6 +145,11 @@ public final class RedisClusterState implements ClusterState {
         return send(Request.cmd(Command.PUBLISH).arg(keys.events()).arg(StateJson.write(event))).mapEmpty();
     }
 
+    /**
+     * The first call starts the dedicated connection: its subscription is in place a moment after
+     * this returns, and events published before that are not delivered (the registry, not the
+     * channel, is the source of truth).
+     */
     @Override
     public Subscription subscribe(Consumer<ClusterEvent> handler) {
         Subscription subscription = subscribers.add(handler);

@@ -11,6 +11,8 @@ import io.tributary.state.ClusterState;
 import io.tributary.state.ClusterStateContract;
 import io.tributary.state.ClusterStates;
 import io.tributary.state.InMemoryClusterState;
+import io.tributary.state.NodeRecord;
+import io.tributary.state.NodeState;
 import io.tributary.state.RoomKey;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -19,8 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +77,7 @@ class RedisTopologiesIT {
     }
 
     @Test
-    void afterASentinelFailoverCommandsReachTheNewMaster() throws Exception {
+    void whenTheMasterDiesCommandsReachTheReplicaSentinelPromotes() throws Exception {
         RedisServerProcess master = started(RedisServerProcess.start());
         RedisServerProcess replica = started(RedisServerProcess.start("--replicaof", "127.0.0.1", Integer.toString(master.port())));
         Await.until("the replica is in sync", WAIT, () -> cli(replica, "info", "replication").contains("master_link_status:up"));
@@ -86,8 +91,9 @@ class RedisTopologiesIT {
         try {
             RoomKey before = new RoomKey("acme", "before");
             assertEquals("n1", Await.result(state.claimRoom(before, "n1", LEASE)));
-            Await.until("the failover is accepted", WAIT, () -> cli(sentinel, "sentinel", "failover", "cluster-a").startsWith("OK"));
-            Await.until("the replica is the master", WAIT,
+            Await.until("the lease reached the replica", WAIT, () -> replicaHas(replica, "{tributary}:room:acme/before"));
+            master.kill();
+            Await.until("the sentinel promotes the replica", WAIT,
                     () -> cli(sentinel, "sentinel", "get-master-addr-by-name", "cluster-a").contains(Integer.toString(replica.port())));
 
             RoomKey after = new RoomKey("acme", "after");
@@ -134,10 +140,25 @@ class RedisTopologiesIT {
         assertTrue(Await.result(state.replaceRoomHome(room, "n1", "n2", LEASE)));
         assertEquals(List.of(room), Await.result(state.roomsOf("n2")));
         assertEquals(Optional.of("n2"), Await.result(state.roomHome(room)));
+        NodeRecord n1 = new NodeRecord("n1", "wss://n1", "https://n1.internal", "eu", Map.of(), "0.1.0", 100, 0.1,
+                1, 2, 3, 4, 5, 6, NodeState.SERVING, 7);
+        NodeRecord n2 = new NodeRecord("n2", "wss://n2", "https://n2.internal", "us", Map.of(), "0.1.0", 100, 0.2,
+                1, 2, 3, 4, 5, 6, NodeState.DRAINING, 7);
+        Await.result(state.putNode(n1, LEASE));
+        Await.result(state.putNode(n2, LEASE));
+        assertEquals(Set.of(n1, n2), new HashSet<>(Await.result(state.nodes())));
 
         List<ClusterEvent> events = new CopyOnWriteArrayList<>();
         state.subscribe(events::add);
         ClusterStateContract.publishUntilReceived(state, new ClusterEvent(ClusterEvent.Type.ROOM_CLOSED, "n2", room), events);
+    }
+
+    private static boolean replicaHas(RedisServerProcess replica, String key) {
+        try {
+            return ":1".equals(replica.command("EXISTS " + key));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean clusterOk(RedisServerProcess node) {
