@@ -1,0 +1,136 @@
+package io.tributary.worker.transport.pipe;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One direction of an in-process pipe: a bounded single-producer single-consumer ring from the
+ * sending worker's loop to the receiving one. Each packet is copied into its slot's buffer, reused
+ * as the ring wraps, so nothing is allocated per packet once every slot has been used; a full ring
+ * drops the packet and counts it. The receiving loop is woken once per batch: the first packet after
+ * a drain schedules one task, which delivers everything queued by the time it runs.
+ */
+final class PacketHandOff {
+
+    /** Gets each packet on the receiving loop; the bytes are the receiver's (to modify) only during the call. */
+    @FunctionalInterface
+    interface Receiver {
+        void receive(byte[] buf, int off, int len, boolean rtcp, long nowMs);
+    }
+
+    /** About 20 ms of a 25k packets/s hand-off; at most ~770 KB of slot buffers per direction. */
+    static final int DEFAULT_CAPACITY = 512;
+    /** A packet within the usual MTU fits; a larger one gets a larger buffer for its slot, once. */
+    private static final int SLOT_SIZE = 1500;
+
+    private final byte[][] slots;
+    private final int[] lengths;
+    private final boolean[] rtcp;
+    private final int mask;
+    /** Next slot to read; advanced by the receiving loop only. */
+    private final AtomicLong head = new AtomicLong();
+    /** Next slot to write; advanced by the sending loop only. */
+    private final AtomicLong tail = new AtomicLong();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Executor receiverLoop;
+    private final Receiver receiver;
+    private final Runnable drain = this::drain;
+    private volatile boolean closed;
+    /** Sending loop only. */
+    private long dropped;
+    /** Receiving loop only. */
+    private long drains;
+    private long receiveFailures;
+
+    PacketHandOff(int capacity, Executor receiverLoop, Receiver receiver) {
+        if (Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+        }
+        this.slots = new byte[capacity][];
+        this.lengths = new int[capacity];
+        this.rtcp = new boolean[capacity];
+        this.mask = capacity - 1;
+        this.receiverLoop = receiverLoop;
+        this.receiver = receiver;
+    }
+
+    /** On the sending loop: queues a copy of the packet; false (and counted) when full or closed. */
+    boolean offer(byte[] buf, int off, int len, boolean isRtcp) {
+        if (closed) {
+            dropped++;
+            return false;
+        }
+        long t = tail.get();
+        if (t - head.get() > mask) {
+            dropped++;
+            return false;
+        }
+        int i = (int) t & mask;
+        byte[] slot = slots[i];
+        if (slot == null || slot.length < len) {
+            slot = new byte[Math.max(SLOT_SIZE, len)];
+            slots[i] = slot;
+        }
+        System.arraycopy(buf, off, slot, 0, len);
+        lengths[i] = len;
+        rtcp[i] = isRtcp;
+        // Volatile write then volatile read, against the drain's clear-then-read: one side always sees the other.
+        tail.set(t + 1);
+        if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
+            try {
+                receiverLoop.execute(drain);
+            } catch (RejectedExecutionException e) {
+                closed = true;
+            }
+        }
+        return true;
+    }
+
+    /** On the receiving loop: delivers what was queued when it started; later packets schedule another drain. */
+    private void drain() {
+        drainScheduled.set(false);
+        long h = head.get();
+        long t = tail.get();
+        if (h == t) {
+            return;
+        }
+        drains++;
+        long now = System.currentTimeMillis();
+        for (; h < t; h++) {
+            int i = (int) h & mask;
+            if (!closed) {
+                try {
+                    receiver.receive(slots[i], 0, lengths[i], rtcp[i], now);
+                } catch (RuntimeException e) {
+                    receiveFailures++;
+                }
+            }
+            head.lazySet(h + 1);
+        }
+    }
+
+    /** Either side: later packets are dropped, queued ones discarded. */
+    void close() {
+        closed = true;
+    }
+
+    long dropped() {
+        return dropped;
+    }
+
+    /** Packets waiting for the receiving loop. */
+    int queued() {
+        return (int) (tail.get() - head.get());
+    }
+
+    /** Tasks that delivered at least one packet: far fewer than packets when the hand-off batches. */
+    long drains() {
+        return drains;
+    }
+
+    long receiveFailures() {
+        return receiveFailures;
+    }
+}
