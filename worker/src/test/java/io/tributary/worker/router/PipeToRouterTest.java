@@ -34,7 +34,6 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,8 @@ import org.junit.jupiter.api.Test;
 class PipeToRouterTest {
 
     private final PipeFixtures fx = new PipeFixtures();
-    private final Set<PipeTransport> pipes1 = trackPipeTransports(fx.router1);
-    private final Set<PipeTransport> pipes2 = trackPipeTransports(fx.router2);
+    private final Set<PipeTransport> pipes1 = PipeFixtures.trackPipeTransports(fx.router1);
+    private final Set<PipeTransport> pipes2 = PipeFixtures.trackPipeTransports(fx.router2);
 
     @AfterEach
     void tearDown() {
@@ -217,8 +216,8 @@ class PipeToRouterTest {
     void bothDirectionsShareOnePairWhosePortsMirrorAndCloseTogether() {
         Router routerA = fx.newRouter(fx.worker1);
         Router routerB = fx.newRouter(fx.worker2);
-        Set<PipeTransport> pipesA = trackPipeTransports(routerA);
-        Set<PipeTransport> pipesB = trackPipeTransports(routerB);
+        Set<PipeTransport> pipesA = PipeFixtures.trackPipeTransports(routerA);
+        Set<PipeTransport> pipesB = PipeFixtures.trackPipeTransports(routerB);
         WebRtcTransport transportA = MediasoupFixtures.loopbackTransport(routerA);
         WebRtcTransport transportB = MediasoupFixtures.loopbackTransport(routerB);
         Producer producerA = result(transportA.produce(ProducerOptions.of("audio", AUDIO_RTP_PARAMETERS)));
@@ -334,16 +333,5 @@ class PipeToRouterTest {
         Throwable error = failure(fx.router1.pipeToRouter(options));
         assertInstanceOf(TypeError.class, error);
         assertEquals(message, error.getMessage());
-    }
-
-    private static Set<PipeTransport> trackPipeTransports(Router router) {
-        Set<PipeTransport> pipes = ConcurrentHashMap.newKeySet();
-        router.observer().on(Router.NEW_TRANSPORT, transport -> {
-            if (transport instanceof PipeTransport pipe) {
-                pipes.add(pipe);
-                pipe.observer().on(Transport.CLOSE, v -> pipes.remove(pipe));
-            }
-        });
-        return pipes;
     }
 }

@@ -12,10 +12,14 @@ import io.tributary.worker.producer.Producer;
 import io.tributary.worker.producer.ProducerOptions;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
+import io.tributary.worker.transport.Transport;
+import io.tributary.worker.transport.pipe.PipeTransport;
 import io.tributary.worker.transport.webrtc.WebRtcTransport;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The set-up of mediasoup's node test-PipeTransport.ts: two workers with a router each (opus, VP8), a
@@ -83,6 +87,18 @@ public final class PipeFixtures implements AutoCloseable {
                 .withAppData(Map.of("foo", "bar1"))));
         videoProducer = result(webRtcTransport1.produce(ProducerOptions.of("video", VIDEO_RTP_PARAMETERS)
                 .withAppData(Map.of("foo", "bar2"))));
+    }
+
+    /** The pipe transports {@code router} creates from now on, as long as they are open. */
+    public static Set<PipeTransport> trackPipeTransports(Router router) {
+        Set<PipeTransport> pipes = ConcurrentHashMap.newKeySet();
+        router.observer().on(Router.NEW_TRANSPORT, transport -> {
+            if (transport instanceof PipeTransport pipe) {
+                pipes.add(pipe);
+                pipe.observer().on(Transport.CLOSE, v -> pipes.remove(pipe));
+            }
+        });
+        return pipes;
     }
 
     /** Another router with the same codecs on {@code worker}. */
