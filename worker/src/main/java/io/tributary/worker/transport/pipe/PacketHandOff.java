@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One direction of an in-process pipe: a bounded single-producer single-consumer ring from the
- * sending worker's loop to the receiving one. Each packet is copied into its slot's buffer, reused
- * as the ring wraps, so nothing is allocated per packet once every slot has been used; a full ring
- * drops the packet and counts it. The receiving loop is woken once per batch: the first packet after
- * a drain schedules one task, which delivers everything queued by the time it runs.
+ * sending worker's loop to the receiving one. Each packet is copied into a buffer that the receiver
+ * hands back through a second ring once delivered, so buffers are recycled and only a backlog deeper
+ * than any before allocates (memory follows the worst backlog, not the capacity); a full ring drops
+ * the packet and counts it. The receiving loop is woken once per batch: the first packet after a
+ * drain schedules one task, which delivers everything queued by the time it runs.
  */
 final class PacketHandOff {
 
@@ -20,10 +21,10 @@ final class PacketHandOff {
         void receive(byte[] buf, int off, int len, boolean rtcp, long nowMs);
     }
 
-    /** About 20 ms of a 25k packets/s hand-off; at most ~770 KB of slot buffers per direction. */
-    static final int DEFAULT_CAPACITY = 512;
-    /** A packet within the usual MTU fits; a larger one gets a larger buffer for its slot, once. */
-    private static final int SLOT_SIZE = 1500;
+    /** About 200 ms of a 20k packets/s hand-off, for a receiving loop descheduled on a busy machine. */
+    static final int DEFAULT_CAPACITY = 4096;
+    /** A packet within the usual MTU fits; a larger one gets a larger buffer, once. */
+    private static final int BUFFER_SIZE = 1500;
 
     private final byte[][] slots;
     private final int[] lengths;
@@ -33,6 +34,10 @@ final class PacketHandOff {
     private final AtomicLong head = new AtomicLong();
     /** Next slot to write; advanced by the sending loop only. */
     private final AtomicLong tail = new AtomicLong();
+    /** Delivered buffers on their way back to the sender: written by the receiving loop, read by the sending one. */
+    private final byte[][] free;
+    private final AtomicLong freeHead = new AtomicLong();
+    private final AtomicLong freeTail = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Executor receiverLoop;
     private final Receiver receiver;
@@ -49,6 +54,7 @@ final class PacketHandOff {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
         }
         this.slots = new byte[capacity][];
+        this.free = new byte[capacity][];
         this.lengths = new int[capacity];
         this.rtcp = new boolean[capacity];
         this.mask = capacity - 1;
@@ -68,11 +74,11 @@ final class PacketHandOff {
             return false;
         }
         int i = (int) t & mask;
-        byte[] slot = slots[i];
+        byte[] slot = recycled();
         if (slot == null || slot.length < len) {
-            slot = new byte[Math.max(SLOT_SIZE, len)];
-            slots[i] = slot;
+            slot = new byte[Math.max(BUFFER_SIZE, len)];
         }
+        slots[i] = slot;
         System.arraycopy(buf, off, slot, 0, len);
         lengths[i] = len;
         rtcp[i] = isRtcp;
@@ -86,6 +92,19 @@ final class PacketHandOff {
             }
         }
         return true;
+    }
+
+    /** A delivered buffer back from the receiver, or null when none is waiting. */
+    private byte[] recycled() {
+        long h = freeHead.get();
+        if (h == freeTail.get()) {
+            return null;
+        }
+        int i = (int) h & mask;
+        byte[] buffer = free[i];
+        free[i] = null;
+        freeHead.lazySet(h + 1);
+        return buffer;
     }
 
     /** On the receiving loop: delivers what was queued when it started; later packets schedule another drain. */
@@ -107,8 +126,17 @@ final class PacketHandOff {
                     receiveFailures++;
                 }
             }
+            recycle(slots[i]);
+            slots[i] = null;
             head.lazySet(h + 1);
         }
+    }
+
+    /** Never full: every buffer is either queued, being delivered or free, and at most capacity are queued. */
+    private void recycle(byte[] buffer) {
+        long t = freeTail.get();
+        free[(int) t & mask] = buffer;
+        freeTail.lazySet(t + 1);
     }
 
     /** Either side: later packets are dropped, queued ones discarded. */
