@@ -141,11 +141,7 @@ public final class PipeTransport extends Transport {
      * still describe the pair.
      */
     public Future<Void> linkInProcess(PipeTransport peer) {
-        return linkInProcess(peer, PacketHandOff.DEFAULT_CAPACITY);
-    }
-
-    Future<Void> linkInProcess(PipeTransport peer, int capacity) {
-        InProcessPipeLink[] ends = InProcessPipeLink.between(this, peer, capacity);
+        InProcessPipeLink[] ends = InProcessPipeLink.between(this, peer, PacketHandOff.DEFAULT_CAPACITY);
         return Future.all(useLink(ends[0]), peer.useLink(ends[1])).mapEmpty();
     }
 
