@@ -166,6 +166,16 @@ public final class Worker {
         });
     }
 
+    /** Whether any router of this worker has a producer with this id; on the worker's loop. */
+    public boolean hasProducer(String producerId) {
+        for (Router router : routers.values()) {
+            if (router.hasProducer(producerId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** mediasoup's {@code dump()} shape: each WebRtcServer and router is also a channel request handler. */
     public Future<WorkerDump> dump() {
         return loop.call(() -> {

@@ -52,11 +52,11 @@ public record DataConsumerOptions(
     }
 
     /**
-     * The consumer's stream: the producer's parameters (none for a direct producer) with these overrides,
-     * checked as mediasoup's worker checks them; a partial-reliability limit without an explicit
-     * {@code ordered} makes the stream unordered.
+     * The consumer's stream, but for its id (0 here; the transport allocates it): the producer's parameters
+     * (none for a direct producer) with these overrides, checked as mediasoup's worker checks them; a
+     * partial-reliability limit without an explicit {@code ordered} makes the stream unordered.
      */
-    SctpStreamParameters streamParameters(SctpStreamParameters producer, int streamId) {
+    SctpStreamParameters streamParameters(SctpStreamParameters producer) {
         Boolean givenOrdered = ordered != null ? ordered : producer != null ? producer.ordered() : null;
         Integer lifeTime = maxPacketLifeTime != null ? maxPacketLifeTime
                 : producer != null ? producer.maxPacketLifeTime() : null;
@@ -69,7 +69,7 @@ public record DataConsumerOptions(
             throw new TypeError("cannot be ordered with maxPacketLifeTime or maxRetransmits");
         }
         boolean isOrdered = givenOrdered != null ? givenOrdered : !partiallyReliable;
-        return new SctpStreamParameters(streamId, isOrdered, lifeTime, retransmits);
+        return new SctpStreamParameters(0, isOrdered, lifeTime, retransmits);
     }
 
     private static boolean nonZero(Integer value) {

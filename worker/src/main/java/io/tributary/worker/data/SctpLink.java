@@ -22,6 +22,7 @@ final class SctpLink {
     private final TransportSctpOptions options;
     private final SctpTimers timers;
     private final SctpAssociation.Listener listener;
+    private final Tracker tracker = new Tracker();
     private SctpAssociation association;
     private SctpState state = SctpState.NEW;
     private long packetsBeforeStart;
@@ -56,13 +57,15 @@ final class SctpLink {
             return;
         }
         try {
-            association = SctpAssociations.create(options.toSctpOptions(), output, new Tracker(), timers);
+            association = SctpAssociations.create(options.toSctpOptions(), output, tracker, timers);
             association.connect();
+            // mediasoup announces 'connecting' as the association starts, whether or not the stack reports it.
+            tracker.onStateChange(association.state());
         } catch (RuntimeException e) {
             // Never let the data channel take the transport down: report the association as failed.
             LOG.log(Level.WARNING, "SCTP association could not start", e);
             association = null;
-            new Tracker().onStateChange(SctpState.FAILED);
+            tracker.onStateChange(SctpState.FAILED);
         }
     }
 

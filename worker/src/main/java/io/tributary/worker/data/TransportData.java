@@ -62,7 +62,7 @@ public final class TransportData {
         this.sctpStateListener = sctpStateListener;
         TransportSctpOptions sctp = settings.sctp();
         if (sctp.enableSctp()) {
-            link = new SctpLink(sctp, new VertxSctpTimers(router.worker().loop().context()), new AssociationEvents());
+            link = new SctpLink(sctp, new VertxSctpTimers(loop.context()), new AssociationEvents());
             streamIds = new SctpStreamIds(sctp.numSctpStreams().mis());
         } else {
             link = null;
@@ -179,14 +179,11 @@ public final class TransportData {
         if (link == null) {
             throw new TypeError("missing sctpParameters.MIS");
         }
+        // Checked before a stream id is taken, so a refused call leaves the allocation as it was.
+        SctpStreamParameters checked = options.streamParameters(producer.sctpStreamParameters());
         int streamId = streamIds.allocate();
-        SctpStreamParameters params;
-        try {
-            params = options.streamParameters(producer.sctpStreamParameters(), streamId);
-        } catch (RuntimeException e) {
-            streamIds.release(streamId);
-            throw e;
-        }
+        SctpStreamParameters params = new SctpStreamParameters(streamId, checked.ordered(), checked.maxPacketLifeTime(),
+                checked.maxRetransmits());
         DataConsumer consumer = new DataConsumer(loop, UUID.randomUUID().toString(), producer, DataType.SCTP, params,
                 options, settings.maxMessageSize(), sctpOutput);
         consumersByStream.put(streamId, consumer);
@@ -274,6 +271,10 @@ public final class TransportData {
 
         @Override
         public SendResult send(DataConsumer consumer, int ppid, byte[] buf, int off, int len) {
+            if (len == 0) {
+                // SCTP cannot carry an empty message (only an explicit ppid 51/53 lets one get this far).
+                return SendResult.TOO_BIG;
+            }
             SendResult result = link.send(consumer.sctpStreamParameters().streamId(), ppid, buf, off, len,
                     consumer.reliability());
             if (result == SendResult.SENT) {

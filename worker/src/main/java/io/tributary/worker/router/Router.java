@@ -20,6 +20,8 @@ import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.transport.Transport;
 import io.tributary.worker.transport.direct.DirectTransport;
+import io.tributary.worker.transport.pipe.PipeTransport;
+import io.tributary.worker.transport.pipe.PipeTransportOptions;
 import io.tributary.worker.transport.plain.PlainTransport;
 import io.tributary.worker.transport.plain.PlainTransportOptions;
 import io.tributary.worker.transport.webrtc.WebRtcTransport;
@@ -54,6 +56,8 @@ public final class Router extends MediaEntity {
     private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
     private final Map<String, DataProducerRoute> dataRoutes = new LinkedHashMap<>();
     private final RtpObserver.Host observerHost = new ObserverHost();
+    /** The pipe transport pairs this router keeps for pipeToRouter (see {@link PipeTransportPairs}). */
+    final PipeTransportPairs pipeTransportPairs = new PipeTransportPairs();
 
     private Router(String id, Worker worker, RtpCapabilities rtpCapabilities, Map<String, Object> appData) {
         super(id, appData);
@@ -87,6 +91,18 @@ public final class Router extends MediaEntity {
             assertOpen();
             return PlainTransport.create(UUID.randomUUID().toString(), this, options).map(this::register);
         });
+    }
+
+    public Future<PipeTransport> createPipeTransport(PipeTransportOptions options) {
+        return worker.loop().compose(() -> {
+            assertOpen();
+            return PipeTransport.create(UUID.randomUUID().toString(), this, options).map(this::register);
+        });
+    }
+
+    /** mediasoup's {@code pipeToRouter()}: this router's producer, under the same id, on {@code options.router()}. */
+    public Future<PipeToRouterResult> pipeToRouter(PipeToRouterOptions options) {
+        return PipeToRouter.pipe(this, options);
     }
 
     /** {@code maxMessageSize} may be null for mediasoup's default (262144). */

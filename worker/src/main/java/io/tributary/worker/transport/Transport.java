@@ -323,9 +323,18 @@ public abstract class Transport extends MediaEntity {
         sendRtp(buf, off, len);
     }
 
-    /** Consumers are created with this transport's rules for PTs and MIDs; pipe transports override it. */
+    /** Pipe transports: consumers of type pipe without MID or capabilities, producers without shared CNAME or BWE. */
     protected boolean isPipe() {
         return false;
+    }
+
+    /** A decrypted packet the transport classified already: {@link #receiveRtcp} or {@link #receiveRtp}. */
+    protected final void receive(byte[] buf, int off, int len, boolean rtcp, long nowMs) {
+        if (rtcp) {
+            receiveRtcp(buf, off, len, nowMs);
+        } else {
+            receiveRtp(buf, off, len, nowMs);
+        }
     }
 
     /** A decrypted RTP packet from the remote: find its producer and let it forward. */
@@ -356,6 +365,11 @@ public abstract class Transport extends MediaEntity {
         if (options.id() != null && router.hasProducer(options.id())) {
             throw new TypeError("a Producer with same id \"" + options.id() + "\" already exists");
         }
+        if (options.id() != null && router.worker().hasProducer(options.id())) {
+            // mediasoup's worker demands ids unique across its routers (why pipeToRouter within one worker fails)
+            throw new MediasoupError("Channel request handler with ID " + options.id()
+                    + " already exists [method:transport.produce]");
+        }
         MediaKind kind = MediaKind.find(options.kind())
                 .orElseThrow(() -> new TypeError("invalid kind \"" + options.kind() + "\""));
         RtpParameters params = Ortc.validateRtpParameters(options.rtpParameters());
@@ -375,7 +389,9 @@ public abstract class Transport extends MediaEntity {
                 options.paused(), options.keyFrameRequestDelay(), options.appData());
         rtpListener.addProducer(producer);
         rememberExtensionIds(producer);
-        negotiateBandwidthFeedback(params);
+        if (!isPipe()) {
+            negotiateBandwidthFeedback(params);
+        }
         producers.put(producerId, producer);
         producer.onClosed(() -> {
             producers.remove(producerId);
@@ -394,7 +410,7 @@ public abstract class Transport extends MediaEntity {
         if (options.mid() != null && options.mid().isEmpty()) {
             throw new TypeError("if given, mid must be non empty string");
         }
-        RtpCapabilities caps = Ortc.validateRtpCapabilities(options.rtpCapabilities());
+        RtpCapabilities caps = isPipe() ? null : Ortc.validateRtpCapabilities(options.rtpCapabilities());
         Producer producer = router.producer(options.producerId());
         if (producer == null) {
             throw new MediasoupError("Producer with id \"" + options.producerId() + "\" not found");

@@ -48,6 +48,8 @@ public final class WebRtcTransport extends Transport {
     private DtlsState dtlsState = DtlsState.NEW;
     private SrtpSession srtp;
     private long consentTimer = -1;
+    /** Set once the transport closed its side of the wire; late DTLS records are dropped. */
+    private boolean wireClosed;
 
     private WebRtcTransport(String id, Router router, WebRtcTransportOptions options, WebRtcServer server,
                             MediaSockets sockets) {
@@ -254,7 +256,7 @@ public final class WebRtcTransport extends Transport {
         byte[] copy = Arrays.copyOfRange(buf, off, off + len);
         loop.execute(() -> {
             TransportTuple tuple = iceServer.selectedTuple();
-            if (tuple != null && !closed()) {
+            if (tuple != null && !wireClosed) {
                 tuple.send(copy, 0, copy.length);
                 counters.sent(copy.length);
             }
@@ -278,8 +280,14 @@ public final class WebRtcTransport extends Transport {
         if (consentTimer >= 0) {
             router.worker().vertx().cancelTimer(consentTimer);
         }
-        iceServer.close();
+        // What SCTP and DTLS say last (the ABORT sent by now, close_notify) leaves before ICE and the sockets close.
         dtls.close();
+        TransportTuple selected = iceServer.selectedTuple();
+        if (selected != null) {
+            selected.flush();
+        }
+        wireClosed = true;
+        iceServer.close();
         dtlsState = DtlsState.CLOSED;
         if (srtp != null) {
             srtp.close();
