@@ -22,21 +22,8 @@ class SctpCodecTest {
 
     private final Crc32c crc = new Crc32c();
 
-    /** Writes the chunks as one packet (or more if they do not fit) and returns the packets. */
-    private static List<byte[]> write(int tag, Chunk... chunks) {
-        List<byte[]> packets = new ArrayList<>();
-        PacketWriter writer = new PacketWriter((p, off, len) -> packets.add(Arrays.copyOfRange(p, off, off + len)),
-                SctpOptions.MTU);
-        writer.begin(tag);
-        for (Chunk chunk : chunks) {
-            writer.add(chunk);
-        }
-        writer.flush();
-        return packets;
-    }
-
     private SctpPacket roundTrip(Chunk chunk) {
-        List<byte[]> packets = write(0x01020304, chunk);
+        List<byte[]> packets = Packets.write(0x01020304, chunk);
         assertEquals(1, packets.size());
         byte[] packet = packets.get(0);
         assertEquals(0, packet.length % 4, "chunks are padded");
@@ -189,7 +176,7 @@ class SctpCodecTest {
     @Test
     void chunksAreBundledUpToTheMtu() {
         DataChunk big = new DataChunk(3, 1, 0, 0, 53, new byte[1000], 0, 1000);
-        List<byte[]> packets = write(1, new SackChunk(1, 1, new int[0], new int[0]), big, big);
+        List<byte[]> packets = Packets.write(1, new SackChunk(1, 1, new int[0], new int[0]), big, big);
         assertEquals(2, packets.size());
         assertEquals(12 + 16 + 1016, packets.get(0).length);
         assertTrue(packets.get(1).length <= SctpOptions.MTU);
@@ -197,7 +184,7 @@ class SctpCodecTest {
 
     @Test
     void malformedPacketsAreRejected() {
-        byte[] good = write(5, new SackChunk(1, 1, new int[0], new int[0])).get(0);
+        byte[] good = Packets.write(5, new SackChunk(1, 1, new int[0], new int[0])).get(0);
         assertNotNull(SctpPacket.parse(good, 0, good.length, crc));
         List<byte[]> bad = new ArrayList<>();
         bad.add(Arrays.copyOf(good, 12));

@@ -17,15 +17,7 @@ class SctpRobustnessTest {
     private static final SctpReliability ORDERED = SctpReliability.RELIABLE_ORDERED;
 
     private static byte[] packet(int tag, Chunk... chunks) {
-        List<byte[]> out = new ArrayList<>();
-        PacketWriter writer = new PacketWriter((p, off, len) -> out.add(Arrays.copyOfRange(p, off, off + len)),
-                SctpOptions.MTU);
-        writer.begin(tag);
-        for (Chunk chunk : chunks) {
-            writer.add(chunk);
-        }
-        writer.flush();
-        return out.get(0);
+        return Packets.write(tag, chunks).get(0);
     }
 
     /** A connected pair whose packets in both directions are recorded. */
