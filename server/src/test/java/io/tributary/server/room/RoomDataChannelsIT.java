@@ -9,6 +9,7 @@ import io.tributary.client.room.RoomParticipant;
 import io.tributary.server.FreePorts;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.StandaloneNode;
+import io.tributary.worker.sctp.SctpAssociation.SendResult;
 import io.tributary.worker.sctp.SctpReliability;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -52,13 +53,13 @@ class RoomDataChannelsIT {
             DataChannel bobBotAnswers = bob.awaitDataConsumer("bot", 0);
             DataChannel bobSeesAliceChat = bob.awaitDataConsumer("chat", 0);
 
-            await(aliceChat.send("hello bob"));
+            assertEquals(SendResult.SENT, await(aliceChat.send("hello bob")));
             List<DataMessage> chat = await(bobSeesAliceChat.await(messages -> !messages.isEmpty()));
             assertEquals("hello bob", chat.get(0).text());
             assertEquals(DataMessage.PPID_STRING, chat.get(0).ppid());
 
             DataChannel aliceToBot = alice.produceData("bot", UNRELIABLE);
-            await(aliceToBot.send("ping"));
+            assertEquals(SendResult.SENT, await(aliceToBot.send("ping")));
             String answer = "Alice said me: \"ping\"";
             assertEquals(answer, await(aliceBotAnswers.await(m -> !m.isEmpty())).get(0).text());
             assertEquals(answer, await(bobBotAnswers.await(m -> !m.isEmpty())).get(0).text());

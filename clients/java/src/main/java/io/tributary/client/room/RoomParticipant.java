@@ -191,9 +191,15 @@ public final class RoomParticipant implements AutoCloseable {
         return channel;
     }
 
-    /** The {@code index}-th DataChannel the server offered with {@code label}, once it has. */
+    /**
+     * The {@code index}-th DataChannel the server offered with {@code label}, once it has and the
+     * receiving association is up (a browser's DataChannel 'open'): the SFU drops what it would send
+     * on an association still connecting.
+     */
     public DataChannel awaitDataConsumer(String label, int index) {
-        return await(dataConsumerSlot(label, index));
+        DataChannel channel = await(dataConsumerSlot(label, index));
+        await(recvPeer.data().connected());
+        return channel;
     }
 
     private CompletableFuture<DataChannel> dataConsumerSlot(String label, int index) {
