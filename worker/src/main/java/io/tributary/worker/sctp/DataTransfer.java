@@ -156,9 +156,11 @@ final class DataTransfer {
         if ((chunk.flags() & DataChunk.FLAG_IMMEDIATE) != 0) {
             sackNow = true;
         }
-        if (tsn > received.cumulative() + 1
-                && reassembly.bufferedBytes() + chunk.dataLength() > receiveBufferSize) {
-            sackNow = true; // no room: dropped unacknowledged, the peer sends it again (RFC 9260 §6.2)
+        long held = reassembly.bufferedBytes() + chunk.dataLength();
+        // No room: dropped unacknowledged, the peer sends it again (RFC 9260 §6.2). The next expected TSN
+        // is still taken, as it may complete what fills the buffer, up to a hard limit of twice the window.
+        if (held > 2 * receiveBufferSize || held > receiveBufferSize && tsn > received.cumulative() + 1) {
+            sackNow = true;
             return;
         }
         switch (received.arrive(tsn)) {
