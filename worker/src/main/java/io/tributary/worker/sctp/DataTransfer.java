@@ -75,7 +75,7 @@ final class DataTransfer {
         this.received = new ReceivedTsns(peer.initialTsn());
         this.reassembly = new ReassemblyQueue(listener::onMessage);
         this.resets = new StreamResetHandler(localInitialTsn, peer.initialTsn(), timers, rto::rto, host::sendControl,
-                new StreamResetHandler.IncomingReset() {
+                host::flush, new StreamResetHandler.IncomingReset() {
                     @Override
                     public void hold(int[] streamIds, long lastTsn) {
                         reassembly.holdAfter(streamIds, lastTsn);

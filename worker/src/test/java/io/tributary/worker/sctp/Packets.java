@@ -22,4 +22,19 @@ final class Packets {
         writer.flush();
         return packets;
     }
+
+    /** True when the packet holds a chunk of this type. */
+    static boolean contains(byte[] packet, int type) {
+        for (int at = SctpPacket.HEADER_LENGTH; at + Chunk.HEADER_LENGTH <= packet.length; ) {
+            if ((packet[at] & 0xFF) == type) {
+                return true;
+            }
+            int length = ((packet[at + 2] & 0xFF) << 8) | (packet[at + 3] & 0xFF);
+            if (length < Chunk.HEADER_LENGTH) {
+                return false;
+            }
+            at += Chunk.padded(length);
+        }
+        return false;
+    }
 }

@@ -234,6 +234,25 @@ class SctpAssociationTest {
     }
 
     @Test
+    void lostResetRequestsAndResponsesAreRepaired() {
+        var pair = new AssociationPair().connected();
+        int[] requests = {0};
+        int[] responses = {0};
+        pair.aToB.dropIf = p -> Packets.contains(p, ChunkType.RE_CONFIG) && ++requests[0] == 1;
+        pair.bToA.dropIf = p -> Packets.contains(p, ChunkType.RE_CONFIG) && ++responses[0] == 1;
+        pair.a.resetOutgoingStreams(new int[] {2});
+        pair.a.resetOutgoingStreams(new int[] {3});
+        assertTrue(pair.timers.runUntil(() -> pair.bEvents.resets.size() == 2, 30_000));
+        assertArrayEquals(new int[] {2}, pair.bEvents.resets.get(0));
+        assertArrayEquals(new int[] {3}, pair.bEvents.resets.get(1));
+        send(pair.a, 3, payload(10, 1), SctpReliability.RELIABLE_ORDERED);
+        assertTrue(pair.timers.runUntil(() -> pair.bEvents.messages.size() == 1, 5_000));
+        pair.timers.advance(60_000);
+        assertEquals(2, pair.bEvents.resets.size(), "a retransmitted request is not performed twice");
+        assertTrue(requests[0] <= 4, "requests stop once answered: " + requests[0]);
+    }
+
+    @Test
     void closeAbortsThePeer() {
         var pair = new AssociationPair().connected();
         pair.a.close();
