@@ -231,6 +231,8 @@ public final class Worker {
         @Override
         public Future<?> start() {
             loop = new WorkerLoop(context);
+            // A verticle's timers end with its undeployment, so the beat stops with the worker.
+            vertx.setPeriodic(WorkerTicks.TICK_MS, id -> loop.ticks().tick(System.currentTimeMillis()));
             Promise<Void> ready = Promise.promise();
             context.runOnContext(v -> ready.complete());
             return ready.future();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 public final class WorkerLoop {
 
     private final Context context;
+    private final WorkerTicks ticks = new WorkerTicks();
     private volatile Thread thread;
 
     WorkerLoop(Context context) {
@@ -21,6 +22,11 @@ public final class WorkerLoop {
 
     public Context context() {
         return context;
+    }
+
+    /** The worker's 40 ms beat; register and cancel only on the loop. */
+    public WorkerTicks ticks() {
+        return ticks;
     }
 
     public boolean isCurrent() {

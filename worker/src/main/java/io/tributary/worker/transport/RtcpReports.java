@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RtcpReports {
 
-    static final long TICK_MS = 40;
     private static final long FIRST_REPORT_MS = 500;
     private static final long REPORT_INTERVAL_MS = 1000;
     /** Compound packets stay under a safe MTU; the rest of the buffer is room for the SRTCP trailer. */

@@ -3,6 +3,7 @@ package io.tributary.worker.transport;
 import io.netty.util.collection.IntObjectHashMap;
 import io.tributary.worker.MediaEntity;
 import io.tributary.worker.WorkerLoop;
+import io.tributary.worker.WorkerTicks;
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.consumer.ConsumerOptions;
 import io.tributary.worker.consumer.Consumers;
@@ -78,7 +79,7 @@ public abstract class Transport extends MediaEntity {
     private final RtcpReports reports;
     private final BitrateLimits bitrateLimits = new BitrateLimits();
     private final TraceEventTypes traceEventTypes = new TraceEventTypes();
-    private long timer = -1;
+    private WorkerTicks.Registration beat;
     private String cnameForProducers;
     private int nextMidForConsumers;
     private int midExtensionId;
@@ -101,7 +102,7 @@ public abstract class Transport extends MediaEntity {
         this.reports = new RtcpReports(producers.values(), consumers.values(), this::sendRtcp);
         loop.execute(() -> {
             if (!closed()) {
-                timer = router.worker().vertx().setPeriodic(RtcpReports.TICK_MS, t -> reports.onTick(System.currentTimeMillis()));
+                beat = loop.ticks().every(WorkerTicks.TICK_MS, reports::onTick);
             }
         });
     }
@@ -283,8 +284,8 @@ public abstract class Transport extends MediaEntity {
             consumer.transportClosed();
         }
         data.transportClosed();
-        if (timer >= 0) {
-            router.worker().vertx().cancelTimer(timer);
+        if (beat != null) {
+            beat.cancel();
         }
         onClose();
         runCloseHooks();

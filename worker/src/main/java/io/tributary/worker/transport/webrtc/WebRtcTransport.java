@@ -1,5 +1,6 @@
 package io.tributary.worker.transport.webrtc;
 
+import io.tributary.worker.WorkerTicks;
 import io.tributary.worker.data.DataTransportSettings;
 import io.tributary.worker.dtls.DtlsHandshakeResult;
 import io.tributary.worker.dtls.DtlsOptions;
@@ -47,7 +48,7 @@ public final class WebRtcTransport extends Transport {
     private String dtlsRemoteCert;
     private DtlsState dtlsState = DtlsState.NEW;
     private SrtpSession srtp;
-    private long consentTimer = -1;
+    private WorkerTicks.Registration consentTimer;
     /** Set once the transport closed its side of the wire; late DTLS records are dropped. */
     private boolean wireClosed;
 
@@ -264,8 +265,7 @@ public final class WebRtcTransport extends Transport {
     }
 
     private void startConsentTimer() {
-        loop.execute(() -> consentTimer = router.worker().vertx().setPeriodic(CONSENT_TIMER_MS,
-                t -> iceServer.onTimer(System.currentTimeMillis())));
+        loop.execute(() -> consentTimer = loop.ticks().every(CONSENT_TIMER_MS, iceServer::onTimer));
     }
 
     /** The WebRtcServer closed under this transport. */
@@ -277,8 +277,8 @@ public final class WebRtcTransport extends Transport {
 
     @Override
     protected void onClose() {
-        if (consentTimer >= 0) {
-            router.worker().vertx().cancelTimer(consentTimer);
+        if (consentTimer != null) {
+            consentTimer.cancel();
         }
         // What SCTP and DTLS say last (the ABORT sent by now, close_notify) leaves before ICE and the sockets close.
         dtls.close();
