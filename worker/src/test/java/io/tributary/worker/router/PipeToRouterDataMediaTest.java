@@ -1,6 +1,7 @@
 package io.tributary.worker.router;
 
 import static io.tributary.worker.Await.result;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.tributary.worker.data.DataConsumer;
 import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.sctp.SctpState;
 import io.tributary.worker.testing.DirectData;
+import io.tributary.worker.testing.DirectVideo;
 import io.tributary.worker.testing.EventLog;
 import io.tributary.worker.testing.PipeFixtures;
 import io.tributary.worker.transport.Transport;
@@ -92,6 +94,26 @@ class PipeToRouterDataMediaTest {
 
         assertEquals(expected, sink.await(50));
         assertEquals(otherExpected, otherSink.await(50));
+    }
+
+    @Test
+    void mediaAndDataShareThePairAndEachReachesItsOwn() {
+        DirectData.Sink sink = pipeAndConsume();
+        DirectVideo video = DirectVideo.produce(fx.router1);
+        result(fx.router1.pipeToRouter(PipeToRouterOptions.producer(video.producer().id(), fx.router2)));
+        DirectVideo.Sink videoSink = DirectVideo.consume(fx.router2, video.producer().id());
+
+        video.send(100);
+        List<String> expected = DirectData.sendNumbered(source, 1, 100);
+
+        assertEquals(expected, sink.await(100));
+        List<byte[]> payloads = videoSink.await(100);
+        for (int i = 0; i < 100; i++) {
+            assertArrayEquals(video.sent().get(i), payloads.get(i), "payload " + i);
+        }
+        assertEquals(1, pipes1.size());
+        Map<String, Object> stats = result(pipes2.iterator().next().getStats()).get(0);
+        assertEquals(0L, stats.get("packetsDropped"), "no SCTP packet was taken for RTP, nor the reverse");
     }
 
     @Test
