@@ -15,6 +15,8 @@ final class Association implements SctpAssociation, DataTransfer.Host {
     /** RFC 9260 §4 states; the ones we never enter (we do not start a shutdown) are left out. */
     private enum Phase { CLOSED, COOKIE_WAIT, COOKIE_ECHOED, ESTABLISHED, SHUTDOWN_RECEIVED, SHUTDOWN_ACK_SENT, ENDED }
 
+    /** Verification tags and initial TSNs are unpredictable (RFC 9260 §5.3.1). */
+    private static final SecureRandom TAGS = new SecureRandom();
     /** Max.Init.Retransmits (RFC 9260 §16). */
     static final int MAX_INIT_RETRANSMISSIONS = 8;
 
@@ -41,7 +43,7 @@ final class Association implements SctpAssociation, DataTransfer.Host {
     private boolean flushRequested;
 
     Association(SctpOptions options, Output output, Listener listener, SctpTimers timers) {
-        this(options, output, listener, timers, new SecureRandom());
+        this(options, output, listener, timers, TAGS);
     }
 
     Association(SctpOptions options, Output output, Listener listener, SctpTimers timers, Random random) {

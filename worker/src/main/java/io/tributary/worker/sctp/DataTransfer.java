@@ -75,7 +75,7 @@ final class DataTransfer {
         this.received = new ReceivedTsns(peer.initialTsn());
         this.reassembly = new ReassemblyQueue(listener::onMessage);
         this.resets = new StreamResetHandler(localInitialTsn, peer.initialTsn(), timers, rto::rto, host::sendControl,
-                new StreamResetHandler.IncomingReset() {
+                host::flush, new StreamResetHandler.IncomingReset() {
                     @Override
                     public void hold(int[] streamIds, long lastTsn) {
                         reassembly.holdAfter(streamIds, lastTsn);
@@ -156,9 +156,11 @@ final class DataTransfer {
         if ((chunk.flags() & DataChunk.FLAG_IMMEDIATE) != 0) {
             sackNow = true;
         }
-        if (tsn > received.cumulative() + 1
-                && reassembly.bufferedBytes() + chunk.dataLength() > receiveBufferSize) {
-            sackNow = true; // no room: dropped unacknowledged, the peer sends it again (RFC 9260 §6.2)
+        long held = reassembly.bufferedBytes() + chunk.dataLength();
+        // No room: dropped unacknowledged, the peer sends it again (RFC 9260 §6.2). The next expected TSN
+        // is still taken, as it may complete what fills the buffer, up to a hard limit of twice the window.
+        if (held > 2 * receiveBufferSize || held > receiveBufferSize && tsn > received.cumulative() + 1) {
+            sackNow = true;
             return;
         }
         switch (received.arrive(tsn)) {

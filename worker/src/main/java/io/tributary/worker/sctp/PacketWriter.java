@@ -1,14 +1,15 @@
 package io.tributary.worker.sctp;
 
 import io.tributary.worker.rtp.BigEndian;
+import java.util.Arrays;
 
 /**
  * Builds outgoing packets in one reused buffer: chunks are bundled up to the MTU; a single chunk larger
- * than the MTU (a big INIT ACK or HEARTBEAT ACK) still goes out alone.
+ * than the MTU (a big HEARTBEAT ACK or error report) still goes out alone, in a buffer grown for it.
  */
 final class PacketWriter {
 
-    private final byte[] buffer = new byte[SctpPacket.HEADER_LENGTH + Chunk.HEADER_LENGTH + 0xFFFF + 3];
+    private byte[] buffer;
     private final Crc32c crc = new Crc32c();
     private final SctpAssociation.Output output;
     private final int mtu;
@@ -18,6 +19,7 @@ final class PacketWriter {
     PacketWriter(SctpAssociation.Output output, int mtu) {
         this.output = output;
         this.mtu = mtu;
+        this.buffer = new byte[mtu];
     }
 
     /** Begins a packet to the peer under {@code tag} (0 for INIT). */
@@ -49,6 +51,9 @@ final class PacketWriter {
         }
         int length = Chunk.HEADER_LENGTH + chunk.valueLength();
         int padded = chunk.paddedLength();
+        if (position + padded > buffer.length) {
+            buffer = Arrays.copyOf(buffer, position + padded);
+        }
         buffer[position] = (byte) chunk.type();
         buffer[position + 1] = (byte) chunk.flags();
         BigEndian.put16(buffer, position + 2, length);

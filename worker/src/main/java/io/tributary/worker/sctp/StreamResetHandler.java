@@ -27,24 +27,29 @@ final class StreamResetHandler {
     private record Deferred(int requestSequence, long lastTsn, int[] streamIds) {
     }
 
+    /** Queues a chunk for the next packet. */
     private final Consumer<Chunk> send;
+    /** Sends queued chunks now (after a timer). */
+    private final Runnable flush;
     private final LongSupplier rto;
     private final IncomingReset incomingReset;
     private final SctpTimer timer;
     private int nextRequestSequence;
     private OutgoingSsnResetRequest inFlight;
+    private int attempts;
     private int expectedPeerSequence;
     private int lastPeerResult = Response.SUCCESS_NOTHING_TO_DO;
     private Deferred deferred;
 
     StreamResetHandler(int localInitialTsn, int peerInitialTsn, SctpTimers timers, LongSupplier rto,
-            Consumer<Chunk> send, IncomingReset incomingReset) {
+            Consumer<Chunk> send, Runnable flush, IncomingReset incomingReset) {
         this.nextRequestSequence = localInitialTsn;
         this.expectedPeerSequence = peerInitialTsn;
         this.rto = rto;
         this.send = send;
+        this.flush = flush;
         this.incomingReset = incomingReset;
-        this.timer = new SctpTimer(timers, this::resend);
+        this.timer = new SctpTimer(timers, this::onTimeout);
     }
 
     boolean requestInFlight() {
@@ -55,14 +60,26 @@ final class StreamResetHandler {
     void request(int[] streamIds, long lastTsn) {
         inFlight = new OutgoingSsnResetRequest(nextRequestSequence++, expectedPeerSequence - 1, (int) lastTsn,
                 streamIds);
+        attempts = 0;
         resend();
     }
 
     private void resend() {
-        if (inFlight != null) {
-            send.accept(new ReConfigChunk(List.of(inFlight)));
-            timer.start(rto.getAsLong());
+        send.accept(new ReConfigChunk(List.of(inFlight)));
+        timer.start(rto.getAsLong());
+    }
+
+    /** No answer (or "in progress"): send again; a peer that never answers gets the request dropped. */
+    private void onTimeout() {
+        if (inFlight == null) {
+            return;
         }
+        if (++attempts > DataTransfer.MAX_RETRANSMISSIONS) {
+            inFlight = null;
+        } else {
+            resend();
+        }
+        flush.run();
     }
 
     /** The peer answered: done (queued requests may go), or retried later while "in progress". */

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.worker.rtp.BigEndian;
 import io.tributary.worker.sctp.SctpAssociation.SendResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SctpAssociationTest {
@@ -179,7 +181,7 @@ class SctpAssociationTest {
             if (p[12] != ChunkType.DATA) {
                 return false;
             }
-            int tsn = io.tributary.worker.rtp.BigEndian.i32(p, 16);
+            int tsn = BigEndian.i32(p, 16);
             if (++dataPackets[0] == 2) {
                 lostTsn[0] = tsn;
             }
@@ -231,6 +233,86 @@ class SctpAssociationTest {
         assertEquals(1, pair.bEvents.resets.size());
         assertArrayEquals(payload(100, 1), pair.bEvents.messages.get(0).payload());
         assertArrayEquals(payload(100, 2), pair.bEvents.messages.get(1).payload());
+    }
+
+    @Test
+    void lostResetRequestsAndResponsesAreRepaired() {
+        var pair = new AssociationPair().connected();
+        int[] requests = {0};
+        int[] responses = {0};
+        pair.aToB.dropIf = p -> Packets.contains(p, ChunkType.RE_CONFIG) && ++requests[0] == 1;
+        pair.bToA.dropIf = p -> Packets.contains(p, ChunkType.RE_CONFIG) && ++responses[0] == 1;
+        pair.a.resetOutgoingStreams(new int[] {2});
+        pair.a.resetOutgoingStreams(new int[] {3});
+        assertTrue(pair.timers.runUntil(() -> pair.bEvents.resets.size() == 2, 30_000));
+        assertArrayEquals(new int[] {2}, pair.bEvents.resets.get(0));
+        assertArrayEquals(new int[] {3}, pair.bEvents.resets.get(1));
+        send(pair.a, 3, payload(10, 1), SctpReliability.RELIABLE_ORDERED);
+        assertTrue(pair.timers.runUntil(() -> pair.bEvents.messages.size() == 1, 5_000));
+        pair.timers.advance(60_000);
+        assertEquals(2, pair.bEvents.resets.size(), "a retransmitted request is not performed twice");
+        assertTrue(requests[0] <= 4, "requests stop once answered: " + requests[0]);
+    }
+
+    @Test
+    void abortDuringSetupFails() {
+        var pair = new AssociationPair();
+        List<byte[]> inits = new ArrayList<>();
+        pair.aToB.dropIf = p -> inits.add(p);
+        pair.a.connect();
+        int initiateTag = BigEndian.i32(inits.get(0), 16);
+        byte[] abort = Packets.write(initiateTag, OpaqueChunk.of(ChunkType.ABORT)).get(0);
+        pair.a.receivePacket(abort, 0, abort.length);
+        assertEquals(List.of(SctpState.CONNECTING, SctpState.FAILED), pair.aEvents.states);
+    }
+
+    @Test
+    void aPeerThatStopsAcknowledgingFailsTheAssociation() {
+        var pair = new AssociationPair().connected();
+        pair.aToB.dropIf = p -> true;
+        int before = pair.aToB.sent;
+        send(pair.a, 0, payload(100, 1), SctpReliability.RELIABLE_ORDERED);
+        assertTrue(pair.timers.runUntil(() -> pair.a.state() == SctpState.FAILED, 3_600_000));
+        assertEquals(1 + DataTransfer.MAX_RETRANSMISSIONS + 1, pair.aToB.sent - before,
+                "first send, 10 retransmissions, ABORT");
+    }
+
+    @Test
+    void theReceiverWindowIsHonouredWhileAHoleBlocksDelivery() {
+        var pair = new AssociationPair().connected();
+        long[] firstTsn = {-1};
+        long[] highestReceived = {-1};
+        boolean[] healed = {false};
+        TreeMap<Long, Integer> lengths = new TreeMap<>();
+        pair.aToB.dropIf = p -> {
+            long[] tsns = Packets.dataTsns(p);
+            int[] sizes = Packets.dataLengths(p);
+            for (int i = 0; i < tsns.length; i++) {
+                lengths.put(tsns[i], sizes[i]);
+            }
+            firstTsn[0] = firstTsn[0] < 0 && tsns.length > 0 ? tsns[0] : firstTsn[0];
+            return !healed[0] && tsns.length > 0 && tsns[0] == firstTsn[0];
+        };
+        pair.bToA.dropIf = p -> {
+            highestReceived[0] = Math.max(highestReceived[0], Packets.highestSacked(p));
+            return false;
+        };
+        int messages = 160;
+        for (int i = 0; i < messages; i++) {
+            assertEquals(SendResult.SENT, send(pair.a, 1, payload(16_000, i), SctpReliability.RELIABLE_ORDERED));
+        }
+        pair.timers.advance(20_000);
+        assertEquals(0, pair.bEvents.messages.size(), "the first message is lost, all others wait behind it");
+        long window = DataTransfer.receiveBufferSize(AssociationPair.OPTIONS);
+        long heldBytes = lengths.subMap(firstTsn[0], false, highestReceived[0], true).values().stream()
+                .mapToLong(Integer::longValue).sum();
+        assertTrue(heldBytes <= window + 2 * 1172, "the receiver took no more than its window: " + heldBytes);
+        assertTrue(heldBytes > window / 2, "and the window was used: " + heldBytes);
+        healed[0] = true;
+        assertTrue(pair.timers.runUntil(() -> pair.bEvents.messages.size() == messages, 120_000));
+        for (int i = 0; i < messages; i++) {
+            assertArrayEquals(payload(16_000, i), pair.bEvents.messages.get(i).payload());
+        }
     }
 
     @Test
