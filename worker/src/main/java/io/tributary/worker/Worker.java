@@ -168,12 +168,12 @@ public final class Worker {
 
     /** Whether any router of this worker has a producer with this id; on the worker's loop. */
     public boolean hasProducer(String producerId) {
-        for (Router router : routers.values()) {
-            if (router.hasProducer(producerId)) {
-                return true;
-            }
-        }
-        return false;
+        return routers.values().stream().anyMatch(router -> router.hasProducer(producerId));
+    }
+
+    /** Whether any router of this worker has a DataProducer with this id; on the worker's loop. */
+    public boolean hasDataProducer(String dataProducerId) {
+        return routers.values().stream().anyMatch(router -> router.hasDataProducer(dataProducerId));
     }
 
     /** mediasoup's {@code dump()} shape: each WebRtcServer and router is also a channel request handler. */

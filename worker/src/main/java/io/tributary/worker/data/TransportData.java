@@ -119,6 +119,11 @@ public final class TransportData {
         if (givenId != null && (producers.containsKey(givenId) || router.hasDataProducer(givenId))) {
             throw new TypeError("a DataProducer with same id \"" + givenId + "\" already exists");
         }
+        if (givenId != null && router.worker().hasDataProducer(givenId)) {
+            // mediasoup's worker demands ids unique across its routers (why pipeToRouter within one worker fails)
+            throw new MediasoupError("Channel request handler with ID " + givenId
+                    + " already exists [method:transport.produceData]");
+        }
         DataType type;
         SctpStreamParameters params = null;
         if (settings.direct()) {

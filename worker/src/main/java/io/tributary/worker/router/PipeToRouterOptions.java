@@ -45,6 +45,12 @@ public record PipeToRouterOptions(
                 enableRtx, enableSrtp);
     }
 
+    /** {@code enableSctp} (default true here) and {@code numSctpStreams} (default 1024/1024) of a new pair. */
+    public PipeToRouterOptions withSctp(boolean enable, NumSctpStreams streams) {
+        return new PipeToRouterOptions(producerId, dataProducerId, router, listenInfo, listenIp, enable, streams,
+                enableRtx, enableSrtp);
+    }
+
     public PipeToRouterOptions withRtx(boolean enable) {
         return new PipeToRouterOptions(producerId, dataProducerId, router, listenInfo, listenIp, enableSctp,
                 numSctpStreams, enable, enableSrtp);

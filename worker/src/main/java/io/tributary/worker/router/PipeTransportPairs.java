@@ -1,6 +1,5 @@
 package io.tributary.worker.router;
 
-import io.tributary.worker.transport.TupleInfo;
 import io.tributary.worker.transport.pipe.PipeTransport;
 import io.tributary.worker.transport.pipe.PipeTransportOptions;
 import io.vertx.core.Future;
@@ -45,7 +44,7 @@ final class PipeTransportPairs {
         return pair;
     }
 
-    /** Both transports, each connected to the other's tuple (and SRTP key), then linked in process. */
+    /** Both transports, linked in process (each tuple names the other's socket), SCTP connected when enabled. */
     private static Future<Pair> create(Router local, Router remote, PipeTransportOptions options, Runnable forget) {
         Future<PipeTransport> first = local.createPipeTransport(options);
         Future<PipeTransport> second = remote.createPipeTransport(options);
@@ -59,12 +58,9 @@ final class PipeTransportPairs {
     }
 
     private static Future<Pair> connect(PipeTransport a, PipeTransport b, Runnable forget) {
-        TupleInfo aTuple = a.tuple();
-        TupleInfo bTuple = b.tuple();
-        return Future.all(a.connect(bTuple.localAddress(), bTuple.localPort(), b.srtpParameters()),
-                        b.connect(aTuple.localAddress(), aTuple.localPort(), a.srtpParameters()))
-                .compose(v -> a.linkInProcess(b))
+        return a.linkInProcess(b)
                 .compose(v -> Future.all(closeTogether(a, b, forget), closeTogether(b, a, forget)))
+                .compose(v -> Future.all(a.sctpSettled(), b.sctpSettled()))
                 .map(v -> new Pair(a, b));
     }
 

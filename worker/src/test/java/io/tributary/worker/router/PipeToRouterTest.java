@@ -19,7 +19,6 @@ import io.tributary.worker.consumer.ConsumerType;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.errors.TypeError;
-import io.tributary.worker.errors.UnsupportedError;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.producer.ProducerOptions;
 import io.tributary.worker.testing.EventLog;
@@ -173,14 +172,6 @@ class PipeToRouterTest {
                 .withListenInfo(TransportListenInfo.udp("127.0.0.1", 0))
                 .withListenIp(new PipeToRouterOptions.ListenIp("127.0.0.1", null)));
         assertEquals(Set.of(), pipes1, "no transport is created for a rejected call");
-    }
-
-    @Test
-    void aDataProducerIdIsRejectedClearlyUntilDataProducersExist() {
-        Throwable error = failure(fx.router1.pipeToRouter(PipeToRouterOptions.dataProducer("12345678", fx.router2)));
-
-        assertInstanceOf(UnsupportedError.class, error);
-        assertTrue(error.getMessage().contains("DataProducer"), error.getMessage());
     }
 
     @Test

@@ -35,6 +35,12 @@ final class InProcessPipeLink implements PipeLink {
         return out.offer(buf, off, len, rtcp) ? len : -1;
     }
 
+    /** SCTP shares the RTP lane: the receiver tells it apart by its first byte (port 5000, where RTP has version 2). */
+    @Override
+    public int sendSctp(byte[] buf, int off, int len) {
+        return out.offer(buf, off, len, false) ? len : -1;
+    }
+
     @Override
     public String type() {
         return "in-process";
@@ -50,9 +56,10 @@ final class InProcessPipeLink implements PipeLink {
         return out.queued();
     }
 
+    /** Nothing more is sent or heard; what is already queued for the peer (an ABORT) is still delivered. */
     @Override
     public void close() {
-        out.close();
+        out.seal();
         in.close();
     }
 }

@@ -43,6 +43,8 @@ final class PacketHandOff {
     private final Receiver receiver;
     private final Runnable drain = this::drain;
     private volatile boolean closed;
+    /** Sending loop only: no more offers, while what is queued is still delivered. */
+    private boolean sealed;
     /** Sending loop only. */
     private long dropped;
     /** Receiving loop only. */
@@ -63,7 +65,7 @@ final class PacketHandOff {
 
     /** On the sending loop: queues a copy of the packet; false (and counted) when full or closed. */
     boolean offer(byte[] buf, int off, int len, boolean isRtcp) {
-        if (closed) {
+        if (closed || sealed) {
             dropped++;
             return false;
         }
@@ -140,6 +142,11 @@ final class PacketHandOff {
         long t = freeTail.get();
         free[(int) t & mask] = buffer;
         freeTail.lazySet(t + 1);
+    }
+
+    /** The sending side: later packets are dropped, queued ones still delivered. */
+    void seal() {
+        sealed = true;
     }
 
     /** Either side: later packets are dropped, queued ones discarded. */

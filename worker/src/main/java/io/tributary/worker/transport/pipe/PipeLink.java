@@ -9,11 +9,15 @@ sealed interface PipeLink permits UdpPipeLink, InProcessPipeLink {
     /** Sends an RTP or RTCP packet ({@code buf} has tail room for an SRTP tag); the bytes that left, or -1. */
     int send(byte[] buf, int off, int len, boolean rtcp);
 
+    /** Sends an SCTP packet as it is (never SRTP, as in mediasoup); the bytes that left, or -1. */
+    int sendSctp(byte[] buf, int off, int len);
+
     /** "udp" or "in-process", for the dump. */
     String type();
 
     /** Packets this side could not send (queue full, SRTP failure). */
     long dropped();
 
+    /** Stops the link; what was already sent (the association's ABORT) still reaches the peer. */
     void close();
 }

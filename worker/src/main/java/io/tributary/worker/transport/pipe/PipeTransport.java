@@ -2,11 +2,13 @@ package io.tributary.worker.transport.pipe;
 
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.consumer.ConsumerOptions;
+import io.tributary.worker.data.DataTransportSettings;
+import io.tributary.worker.data.TransportData;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.errors.TypeError;
+import io.tributary.worker.events.Subscription;
 import io.tributary.worker.net.TransportTuple;
 import io.tributary.worker.net.UdpEndpoint;
-import io.tributary.worker.ortc.SctpParameters;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.rtcp.RtcpPacketType;
 import io.tributary.worker.sctp.SctpState;
@@ -19,6 +21,7 @@ import io.tributary.worker.transport.SrtpParameters;
 import io.tributary.worker.transport.Transport;
 import io.tributary.worker.transport.TupleInfo;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,26 +30,24 @@ import java.util.Map;
  * mediasoup's PipeTransport: carries every encoding of producers between two routers, as plain RTP
  * (optionally SRTP AEAD_AES_256_GCM, optionally RTX/NACK) with no MID and no bandwidth estimation.
  * Between nodes the link is UDP to the tuple given to {@link #connect}; between workers of one JVM
- * {@link #linkInProcess} swaps it for bounded queues between the two event loops.
+ * {@link #linkInProcess} joins two transports by bounded queues between their event loops instead. With
+ * {@code enableSctp} an SCTP association runs straight over the link (no DTLS, no SRTP), started once
+ * the link is there, as mediasoup starts it on connect.
  */
 public final class PipeTransport extends Transport {
 
     /** The only SRTP suite a pipe speaks, as mediasoup's worker. */
     public static final SrtpProfile SRTP_PROFILE = SrtpProfile.AEAD_AES_256_GCM;
-    private static final int SCTP_PORT = 5000;
-
     private final PipeTransportOptions options;
     private final SrtpParameters localSrtp;
     private UdpEndpoint socket;
     private InetSocketAddress remote;
     private PipeLink link;
-    private SctpState sctpState;
 
     private PipeTransport(String id, Router router, PipeTransportOptions options) {
-        super(id, router, options.appData());
+        super(id, router, options.appData(), DataTransportSettings.sctp(options.sctp(), false));
         this.options = options;
         this.localSrtp = options.enableSrtp() ? SrtpParameters.random(SRTP_PROFILE) : null;
-        this.sctpState = options.enableSctp() ? SctpState.NEW : null;
     }
 
     /** Called by {@link Router#createPipeTransport} on the worker's loop: validates, then binds the UDP socket. */
@@ -78,16 +79,6 @@ public final class PipeTransport extends Transport {
         return localSrtp;
     }
 
-    /** Null without {@code enableSctp}; SCTP over pipes is not carried yet. */
-    public SctpParameters sctpParameters() {
-        return options.enableSctp() ? new SctpParameters(SCTP_PORT, options.numSctpStreams().os(),
-                options.numSctpStreams().mis(), options.maxSctpMessageSize()) : null;
-    }
-
-    public SctpState sctpState() {
-        return sctpState;
-    }
-
     /** Whether consumers of this transport carry RTX and answer NACKs. */
     public boolean rtx() {
         return options.enableRtx();
@@ -95,7 +86,8 @@ public final class PipeTransport extends Transport {
 
     /**
      * mediasoup's {@code connect({ip, port, srtpParameters})}: SRTP parameters only and always with
-     * {@code enableSrtp} (AEAD_AES_256_GCM only), then the remote IP literal and port; once only.
+     * {@code enableSrtp} (AEAD_AES_256_GCM only), then the remote IP literal and port; once only. With
+     * SCTP the association starts.
      */
     public Future<Void> connect(String ip, Integer port, SrtpParameters remoteSrtp) {
         return loop.call(() -> {
@@ -115,6 +107,7 @@ public final class PipeTransport extends Transport {
             SrtpSession srtp = remoteKey == null ? null : new SrtpSession(SRTP_PROFILE, localSrtp.masterKey(), remoteKey);
             remote = address;
             link = new UdpPipeLink(new UdpEndpoint.UdpTuple(socket, address), srtp);
+            startSctp(this::sendSctp);
             return null;
         });
     }
@@ -136,25 +129,63 @@ public final class PipeTransport extends Transport {
     }
 
     /**
-     * Tributary: both transports connected and in this JVM (pipeToRouter's pair): packets then cross
-     * between their loops through bounded queues instead of the sockets, which stay bound so the tuples
-     * still describe the pair.
+     * Tributary, in place of {@code connect()} on both: two transports of this JVM (pipeToRouter's pair)
+     * joined by bounded queues between their loops, no socket and no SRTP. Each tuple names the other's
+     * socket, as if connected to it; the sockets stay bound. With SCTP both associations start once both
+     * ends are linked, so neither's first packet finds the other without a link.
      */
     public Future<Void> linkInProcess(PipeTransport peer) {
         InProcessPipeLink[] ends = InProcessPipeLink.between(this, peer, PacketHandOff.DEFAULT_CAPACITY);
-        return Future.all(useLink(ends[0]), peer.useLink(ends[1])).mapEmpty();
+        return Future.all(useLink(ends[0], peer.socket.localAddress()), peer.useLink(ends[1], socket.localAddress()))
+                .compose(v -> Future.all(startLinkedSctp(), peer.startLinkedSctp()))
+                .mapEmpty();
     }
 
-    private Future<Void> useLink(PipeLink replacement) {
+    private Future<Void> useLink(PipeLink inProcess, InetSocketAddress peerAddress) {
         return loop.call(() -> {
             assertOpen();
-            if (link == null) {
-                throw new MediasoupError("connect() not called");
+            if (link != null) {
+                throw new MediasoupError("connect() already called");
             }
-            link.close();
-            link = replacement;
+            remote = peerAddress;
+            link = inProcess;
             return null;
         });
+    }
+
+    private Future<Void> startLinkedSctp() {
+        return loop.call(() -> {
+            assertOpen();
+            startSctp(this::sendSctp);
+            return null;
+        });
+    }
+
+    /**
+     * Tributary: completes once the SCTP association has connected, failed or ended (at once without SCTP),
+     * so pipeToRouter hands out a new pair that carries data from the first message.
+     */
+    public Future<Void> sctpSettled() {
+        return loop.compose(() -> {
+            if (!sctpUnsettled()) {
+                return Future.succeededFuture();
+            }
+            Promise<Void> settled = Promise.promise();
+            Subscription[] watch = new Subscription[1];
+            watch[0] = observer.on(SCTP_STATE_CHANGE, state -> {
+                if (!sctpUnsettled()) {
+                    watch[0].cancel();
+                    settled.tryComplete();
+                }
+            });
+            onClosed(settled::tryComplete);
+            return settled.future();
+        });
+    }
+
+    private boolean sctpUnsettled() {
+        SctpState state = sctpState();
+        return !closed() && (state == SctpState.NEW || state == SctpState.CONNECTING);
     }
 
     /** mediasoup's pipe {@code consume({producerId, appData})}: type pipe, RTX as the transport says. */
@@ -176,6 +207,14 @@ public final class PipeTransport extends Transport {
 
     private void onSocketPacket(byte[] buf, int off, int len, TransportTuple from) {
         counters.received(len);
+        if (TransportData.isSctp(buf, off, len)) {
+            if (link instanceof UdpPipeLink udp && udp.accepts(from) && data.sctpEnabled()) {
+                receiveSctp(buf, off, len);
+            } else {
+                counters.dropped++;
+            }
+            return;
+        }
         if (len < 2 || (buf[off] & 0xc0) != 0x80 || !(link instanceof UdpPipeLink udp)) {
             counters.dropped++;
             return;
@@ -189,13 +228,17 @@ public final class PipeTransport extends Transport {
         receive(buf, off, n, rtcp, System.currentTimeMillis());
     }
 
-    /** A packet from the in-process peer, on this transport's loop. */
+    /** A packet from the in-process peer, on this transport's loop; SCTP is told apart by its first bytes. */
     void receiveFromLink(byte[] buf, int off, int len, boolean rtcp, long nowMs) {
         if (closed()) {
             return;
         }
         counters.received(len);
-        receive(buf, off, len, rtcp, nowMs);
+        if (!rtcp && TransportData.isSctp(buf, off, len)) {
+            receiveSctp(buf, off, len);
+        } else {
+            receive(buf, off, len, rtcp, nowMs);
+        }
     }
 
     @Override
@@ -215,6 +258,19 @@ public final class PipeTransport extends Transport {
         counters.sentOrDropped(link.send(buf, off, len, rtcp), rtcp);
     }
 
+    /** The association's packets leave on the link as they are. */
+    private void sendSctp(byte[] buf, int off, int len) {
+        if (link == null) {
+            return;
+        }
+        int n = link.sendSctp(buf, off, len);
+        if (n < 0) {
+            counters.dropped++;
+        } else {
+            counters.sent(n);
+        }
+    }
+
     @Override
     protected String statsType() {
         return "pipe-transport";
@@ -222,9 +278,6 @@ public final class PipeTransport extends Transport {
 
     @Override
     protected void fillStats(Map<String, Object> stats) {
-        if (sctpState != null) {
-            stats.put("sctpState", sctpState.wire());
-        }
         stats.put("tuple", tuple());
     }
 
@@ -234,10 +287,6 @@ public final class PipeTransport extends Transport {
         dump.put("rtx", options.enableRtx());
         if (localSrtp != null) {
             dump.put("srtpParameters", localSrtp);
-        }
-        if (sctpState != null) {
-            dump.put("sctpParameters", sctpParameters());
-            dump.put("sctpState", sctpState.wire());
         }
         if (link != null) {
             Map<String, Object> linkDump = new LinkedHashMap<>();
@@ -252,9 +301,6 @@ public final class PipeTransport extends Transport {
 
     @Override
     protected void onClose() {
-        if (sctpState != null) {
-            sctpState = SctpState.CLOSED;
-        }
         if (link != null) {
             link.close();
         }

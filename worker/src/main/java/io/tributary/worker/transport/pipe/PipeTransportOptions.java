@@ -1,5 +1,6 @@
 package io.tributary.worker.transport.pipe;
 
+import io.tributary.worker.data.TransportSctpOptions;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.ortc.NumSctpStreams;
 import io.tributary.worker.ortc.TransportProtocol;
@@ -21,8 +22,8 @@ public record PipeTransportOptions(
         boolean enableSrtp,
         Map<String, Object> appData) {
 
-    public static final NumSctpStreams DEFAULT_NUM_SCTP_STREAMS = new NumSctpStreams(1024, 1024);
-    public static final long DEFAULT_SCTP_SIZE = 268_435_456L;
+    public static final NumSctpStreams DEFAULT_NUM_SCTP_STREAMS = TransportSctpOptions.DEFAULT_NUM_SCTP_STREAMS;
+    public static final long DEFAULT_SCTP_SIZE = TransportSctpOptions.PIPE_SCTP_SIZE;
 
     public PipeTransportOptions {
         numSctpStreams = numSctpStreams == null ? DEFAULT_NUM_SCTP_STREAMS : numSctpStreams;
@@ -41,6 +42,17 @@ public record PipeTransportOptions(
     public PipeTransportOptions withSctp(boolean enable, NumSctpStreams streams) {
         return new PipeTransportOptions(listenInfo, enable, streams, maxSctpMessageSize, sctpSendBufferSize, enableRtx,
                 enableSrtp, appData);
+    }
+
+    /** All four SCTP options at once, as the WebRtc and Plain transports take them. */
+    public PipeTransportOptions withSctp(TransportSctpOptions sctp) {
+        return new PipeTransportOptions(listenInfo, sctp.enableSctp(), sctp.numSctpStreams(), sctp.maxSctpMessageSize(),
+                sctp.sctpSendBufferSize(), enableRtx, enableSrtp, appData);
+    }
+
+    /** The SCTP options as the transport's data side takes them. */
+    public TransportSctpOptions sctp() {
+        return new TransportSctpOptions(enableSctp, numSctpStreams, maxSctpMessageSize, sctpSendBufferSize);
     }
 
     public PipeTransportOptions withRtx(boolean enable) {
@@ -73,5 +85,6 @@ public record PipeTransportOptions(
         if (maxSctpMessageSize < 1 || sctpSendBufferSize < 1) {
             throw new TypeError("maxSctpMessageSize and sctpSendBufferSize must be positive");
         }
+        sctp().validate();
     }
 }

@@ -27,9 +27,20 @@ final class UdpPipeLink implements PipeLink {
         return n;
     }
 
+    @Override
+    public int sendSctp(byte[] buf, int off, int len) {
+        remote.send(buf, off, len);
+        return len;
+    }
+
+    /** Whether a datagram came from the connected remote, the only one heard. */
+    boolean accepts(TransportTuple from) {
+        return remote.equals(from);
+    }
+
     /** A datagram of the socket: only the connected remote is heard, and with SRTP only what authenticates. */
     int receive(byte[] buf, int off, int len, TransportTuple from, boolean rtcp) {
-        if (!remote.equals(from)) {
+        if (!accepts(from)) {
             return -1;
         }
         int n = srtp == null ? len : srtp.unprotect(buf, off, len, rtcp);
@@ -48,6 +59,7 @@ final class UdpPipeLink implements PipeLink {
 
     @Override
     public void close() {
+        remote.flush();
         if (srtp != null) {
             srtp.close();
         }
