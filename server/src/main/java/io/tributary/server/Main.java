@@ -1,17 +1,31 @@
 package io.tributary.server;
 
+import io.tributary.dispatcher.placement.PlacementStrategy;
+import io.tributary.server.cluster.ClusterNode;
+import io.tributary.server.cluster.ClusterWiring;
+import io.tributary.server.cluster.DispatcherNode;
+import io.tributary.server.config.ClusterConfig;
 import io.tributary.server.config.CommandLine;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.config.UsageException;
 import io.tributary.server.node.StandaloneNode;
 import io.tributary.server.node.StartupException;
+import io.tributary.state.ClusterState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Entry point of {@code ./tributary start}: parses options, starts the node, reports problems in one line. */
+/**
+ * Entry point of {@code ./tributary start}: parses options, starts the role (standalone, node or dispatcher), reports
+ * problems in one line. SIGTERM stops it; a node drains first.
+ */
 public final class Main {
+
+    private static final long CLOSE_SECONDS = 5;
 
     private Main() {
     }
@@ -24,38 +38,70 @@ public final class Main {
             fail(2, "usage: tributary start [options] (see ./tributary help)");
         }
         ServerConfig config;
+        Function<Vertx, ClusterState> states;
+        PlacementStrategy strategy;
         try {
             config = CommandLine.parse(argv.subList(1, argv.size()));
+            states = ClusterWiring.states(config.cluster().redisUrl());
+            strategy = ClusterWiring.strategy(config.cluster().strategy());
         } catch (UsageException e) {
             fail(2, e.getMessage());
             return;
         }
-        CompletableFuture<StandaloneNode> started = StandaloneNode.start(config).toCompletionStage().toCompletableFuture();
-        StandaloneNode node;
+        ClusterConfig cluster = config.cluster();
+        switch (cluster.role()) {
+            case STANDALONE -> {
+                StandaloneNode node = started(StandaloneNode.start(config));
+                onSigterm(node::close, CLOSE_SECONDS);
+                System.out.printf("Tributary standalone node ready: %s (%d workers, media ports %d-%d, announced %s)%n",
+                        httpUrl(config, node.httpPort()), config.workers(), config.rtcPortOf(0),
+                        config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
+            }
+            case NODE -> {
+                ClusterNode node = started(ClusterNode.start(config, states, strategy));
+                onSigterm(() -> node.drain().transform(v -> node.close()),
+                        cluster.drainTimeout().toSeconds() + CLOSE_SECONDS);
+                System.out.printf("Tributary node %s ready: %s (region %s, %d workers, media ports %d-%d, announced %s)%n",
+                        node.nodeId(), node.node().announcedUrl(), cluster.region(), config.workers(),
+                        config.rtcPortOf(0), config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
+            }
+            case DISPATCHER -> {
+                DispatcherNode dispatcher = started(DispatcherNode.start(config, states, strategy));
+                onSigterm(dispatcher::close, CLOSE_SECONDS);
+                System.out.printf("Tributary dispatcher ready: %s (strategy %s, %s)%n", httpUrl(config, dispatcher.port()),
+                        strategy.name(), cluster.redirect() ? "redirect" : "proxy");
+            }
+            default -> throw new IllegalStateException(cluster.role().toString());
+        }
+    }
+
+    private static <T> T started(Future<T> starting) {
         try {
-            node = started.join();
+            return starting.toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
             fail(1, describeStartFailure(e.getCause() != null ? e.getCause() : e));
-            return;
+            return null;
         }
+    }
+
+    /** SIGTERM (and Ctrl-C) run {@code stop}, waiting at most {@code seconds} for it. */
+    private static void onSigterm(Supplier<Future<Void>> stop, long seconds) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                node.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                stop.get().toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // Exiting anyway: the process is going away.
             }
         }, "tributary-shutdown"));
-        System.out.printf("Tributary standalone node ready: " + config.scheme() + "://%s:%d/ (%d workers, media ports %d-%d, announced %s)%n",
-                hostForUrl(config.host()), node.httpPort(), config.workers(), config.rtcPortOf(0),
-                config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
+    }
+
+    private static String httpUrl(ServerConfig config, int port) {
+        String host = config.host();
+        return config.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 
     private static String describeStartFailure(Throwable e) {
         return e instanceof StartupException ? e.getMessage() : "start failed: " + e;
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static void fail(int code, String message) {

@@ -1,0 +1,19 @@
+package io.tributary.dispatcher.home;
+
+import io.tributary.state.RoomKey;
+
+/** No live node can take a new room now; callers answer 503 with {@code Retry-After}. */
+public final class NoCapacityException extends RuntimeException {
+
+    private final int retryAfterSeconds;
+
+    public NoCapacityException(RoomKey room, int retryAfterSeconds) {
+        super("no node can take room " + room.qualified() + " now, retry in " + retryAfterSeconds + " s", null, false,
+                false);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
