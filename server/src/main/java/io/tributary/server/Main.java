@@ -4,6 +4,7 @@ import io.tributary.dispatcher.placement.PlacementStrategy;
 import io.tributary.server.cluster.ClusterNode;
 import io.tributary.server.cluster.ClusterWiring;
 import io.tributary.server.cluster.DispatcherNode;
+import io.tributary.server.cluster.LocalCluster;
 import io.tributary.server.config.ClusterConfig;
 import io.tributary.server.config.CommandLine;
 import io.tributary.server.config.ServerConfig;
@@ -20,7 +21,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Entry point of {@code ./tributary start}: parses options, starts the role (standalone, node or dispatcher), reports
+ * Entry point of {@code ./tributary start} and {@code ./tributary cluster}: parses options, starts the role (standalone, node or dispatcher), reports
  * problems in one line. SIGTERM stops it; a node drains first.
  */
 public final class Main {
@@ -34,8 +35,12 @@ public final class Main {
         System.setProperty("java.util.logging.SimpleFormatter.format",
                 System.getProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n"));
         List<String> argv = Arrays.asList(args);
+        if (!argv.isEmpty() && argv.get(0).equals("cluster")) {
+            cluster(argv.subList(1, argv.size()));
+            return;
+        }
         if (argv.isEmpty() || !argv.get(0).equals("start")) {
-            fail(2, "usage: tributary start [options] (see ./tributary help)");
+            fail(2, "usage: tributary start|cluster [options] (see ./tributary help)");
         }
         ServerConfig config;
         Function<Vertx, ClusterState> states;
@@ -72,6 +77,16 @@ public final class Main {
                         strategy.name(), cluster.redirect() ? "redirect" : "proxy");
             }
             default -> throw new IllegalStateException(cluster.role().toString());
+        }
+    }
+
+    private static void cluster(List<String> args) {
+        try {
+            LocalCluster.run(args);
+        } catch (UsageException e) {
+            fail(2, e.getMessage());
+        } catch (Exception e) {
+            fail(1, "cluster: " + e.getMessage());
         }
     }
 
