@@ -25,6 +25,8 @@ import java.util.Objects;
 public final class DispatcherFront extends VerticleBase {
 
     private static final long MAX_BODY = 1024 * 1024;
+    /** Proxied protoo sockets per node: Vert.x would otherwise queue every upgrade past 50, stalling joins. */
+    private static final int MAX_PROXIED_PER_NODE = 100_000;
 
     private final DispatcherOptions options;
     private final ClusterState state;
@@ -46,6 +48,7 @@ public final class DispatcherFront extends VerticleBase {
     public Future<?> start() {
         ProtooServerOptions protoo = ProtooServerOptions.defaults();
         webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(MAX_PROXIED_PER_NODE)
                 .setMaxFrameSize(protoo.maxMessageSize())
                 .setMaxMessageSize(protoo.maxMessageSize()));
         http = vertx.createHttpClient();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +36,7 @@ public final class LocalCluster {
     private LocalCluster() {
     }
 
-    /** Parses {@code --nodes N --port P --workers W}, starts everything, prints the URLs; returns once ready. */
+    /** Parses {@code --nodes N --port P --workers W}, starts everything, prints the URLs, then runs until stopped. */
     public static void run(List<String> args) throws Exception {
         int nodes = 3;
         int port = 4443;
@@ -94,18 +95,14 @@ public final class LocalCluster {
         return new ProcessBuilder(command).inheritIO().start();
     }
 
-    /** One dead child stops the whole cluster: half a cluster would only confuse. */
+    /** Blocks while the cluster runs; one dead child stops the whole cluster: half a cluster would only confuse. */
     private void watchChildren() {
         List<Process> all = new ArrayList<>(children);
         all.add(redis);
-        for (Process p : all) {
-            p.onExit().thenRun(() -> {
-                if (!stopping) {
-                    System.err.println("tributary: a cluster process exited (" + p.info().commandLine().orElse("?")
-                            .replaceFirst(".* start ", "start ") + "), stopping the cluster");
-                    System.exit(1);
-                }
-            });
+        CompletableFuture.anyOf(all.stream().map(Process::onExit).toArray(CompletableFuture[]::new)).join();
+        if (!stopping) {
+            System.err.println("tributary: a cluster process exited, stopping the cluster");
+            System.exit(1);
         }
     }
 

@@ -37,7 +37,9 @@ class ClusterCommandIT {
             List<Integer> ports = new ArrayList<>(ports(ready));
             nodeLines(cluster).forEach(line -> ports.addAll(ports(line)));
             assertEquals(4, ports.size(), "dispatcher, redis and two nodes: " + ports);
-            assertTrue(ports.stream().allMatch(ClusterCommandIT::listening), "every process listens: " + ports);
+            for (int p : ports) {
+                assertTrue(listening(p), "port " + p + " of " + ports + " listens");
+            }
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/health")).timeout(Duration.ofSeconds(5)).build(),
@@ -67,7 +69,7 @@ class ClusterCommandIT {
 
     private static boolean listening(int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             return true;
         } catch (IOException e) {
             return false;

@@ -124,8 +124,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills it and whatever it started (the cluster command's children), so nothing outlives the test. */
     @Override
     public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
