@@ -57,22 +57,22 @@ public final class Main {
         switch (cluster.role()) {
             case STANDALONE -> {
                 StandaloneNode node = started(StandaloneNode.start(config));
-                onSigterm(node::close, CLOSE_SECONDS);
+                onSigterm(new Step(node::close, CLOSE_SECONDS));
                 System.out.printf("Tributary standalone node ready: %s (%d workers, media ports %d-%d, announced %s)%n",
                         httpUrl(config, node.httpPort()), config.workers(), config.rtcPortOf(0),
                         config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
             }
             case NODE -> {
                 ClusterNode node = started(ClusterNode.start(config, states, strategy));
-                onSigterm(() -> node.drain().transform(v -> node.close()),
-                        cluster.drainTimeout().toSeconds() + CLOSE_SECONDS);
+                onSigterm(new Step(node::drain, cluster.drainTimeout().toSeconds() + CLOSE_SECONDS),
+                        new Step(node::close, CLOSE_SECONDS));
                 System.out.printf("Tributary node %s ready: %s (region %s, %d workers, media ports %d-%d, announced %s)%n",
                         node.nodeId(), node.node().announcedUrl(), cluster.region(), config.workers(),
                         config.rtcPortOf(0), config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
             }
             case DISPATCHER -> {
                 DispatcherNode dispatcher = started(DispatcherNode.start(config, states, strategy));
-                onSigterm(dispatcher::close, CLOSE_SECONDS);
+                onSigterm(new Step(dispatcher::close, CLOSE_SECONDS));
                 System.out.printf("Tributary dispatcher ready: %s (strategy %s, %s)%n", httpUrl(config, dispatcher.port()),
                         strategy.name(), cluster.redirect() ? "redirect" : "proxy");
             }
@@ -99,13 +99,19 @@ public final class Main {
         }
     }
 
-    /** SIGTERM (and Ctrl-C) run {@code stop}, waiting at most {@code seconds} for it. */
-    private static void onSigterm(Supplier<Future<Void>> stop, long seconds) {
+    /** One thing to do on the way out, waited for at most {@code seconds}. */
+    private record Step(Supplier<Future<Void>> action, long seconds) {
+    }
+
+    /** SIGTERM (and Ctrl-C) run the steps one after the other (one hook: separate hooks would run together). */
+    private static void onSigterm(Step... steps) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                stop.get().toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // Exiting anyway: the process is going away.
+            for (Step step : steps) {
+                try {
+                    step.action().get().toCompletionStage().toCompletableFuture().get(step.seconds(), TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // Going on to the next step anyway: the process is going away.
+                }
             }
         }, "tributary-shutdown"));
     }

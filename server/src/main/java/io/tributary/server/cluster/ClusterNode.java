@@ -109,8 +109,14 @@ public final class ClusterNode {
     /** Leaves the registry, then stops the media node and the cluster state. */
     public Future<Void> close() {
         Future<Void> left = membership == null ? Future.succeededFuture() : membership.stop();
-        return left.transform(ar -> state == null ? Future.<Void>succeededFuture() : state.close())
-                .transform(ar -> node == null ? Future.<Void>succeededFuture() : node.close());
+        Future<Void> stateClosed = left.transform(ar -> state == null ? Future.<Void>succeededFuture() : state.close());
+        if (node == null) {
+            return stateClosed;
+        }
+        // Not chained with transform: the result must not be delivered on a loop the node's close just stopped.
+        Promise<Void> closed = Promise.promise();
+        stateClosed.onComplete(ar -> node.close().onComplete(closed));
+        return closed.future();
     }
 
     private Future<NodeRecord> record() {

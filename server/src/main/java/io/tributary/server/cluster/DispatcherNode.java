@@ -6,6 +6,7 @@ import io.tributary.dispatcher.home.RoomHomes;
 import io.tributary.dispatcher.placement.PlacementStrategy;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.HttpOptions;
+import io.tributary.server.node.VertxClose;
 import io.tributary.state.ClusterState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,6 +44,6 @@ public final class DispatcherNode {
     }
 
     public Future<Void> close() {
-        return state.close().transform(v -> vertx.close());
+        return VertxClose.after(state.close(), vertx);
     }
 }

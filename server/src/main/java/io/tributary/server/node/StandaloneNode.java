@@ -106,7 +106,7 @@ public final class StandaloneNode {
     public Future<Void> close() {
         List<Future<Void>> closing = new ArrayList<>();
         workers.forEach(w -> closing.add(w.worker().close()));
-        return Future.join(closing).transform(v -> vertx.close());
+        return VertxClose.after(Future.join(closing).mapEmpty(), vertx);
     }
 
     private Future<Void> startWorkers() {
