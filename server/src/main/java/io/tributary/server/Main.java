@@ -1,6 +1,6 @@
 package io.tributary.server;
 
-import io.tributary.dispatcher.placement.PlacementStrategy;
+import io.tributary.dispatcher.placement.Placement;
 import io.tributary.server.cluster.ClusterNode;
 import io.tributary.server.cluster.ClusterWiring;
 import io.tributary.server.cluster.DispatcherNode;
@@ -44,11 +44,11 @@ public final class Main {
         }
         ServerConfig config;
         Function<Vertx, ClusterState> states;
-        PlacementStrategy strategy;
+        Placement placement;
         try {
             config = CommandLine.parse(argv.subList(1, argv.size()));
             states = ClusterWiring.states(config.cluster().redisUrl());
-            strategy = ClusterWiring.strategy(config.cluster().strategy());
+            placement = ClusterWiring.placement(config.cluster().strategy(), config.cluster().pools());
         } catch (UsageException e) {
             fail(2, e.getMessage());
             return;
@@ -63,7 +63,7 @@ public final class Main {
                         config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
             }
             case NODE -> {
-                ClusterNode node = started(ClusterNode.start(config, states, strategy));
+                ClusterNode node = started(ClusterNode.start(config, states, placement));
                 onSigterm(new Step(node::drain, cluster.drainTimeout().toSeconds() + CLOSE_SECONDS),
                         new Step(node::close, CLOSE_SECONDS));
                 System.out.printf("Tributary node %s ready: %s (region %s, %d workers, media ports %d-%d, announced %s)%n",
@@ -71,10 +71,10 @@ public final class Main {
                         config.rtcPortOf(0), config.rtcPortOf(config.workers() - 1), config.effectiveAnnouncedIp());
             }
             case DISPATCHER -> {
-                DispatcherNode dispatcher = started(DispatcherNode.start(config, states, strategy));
+                DispatcherNode dispatcher = started(DispatcherNode.start(config, states, placement));
                 onSigterm(new Step(dispatcher::close, CLOSE_SECONDS));
                 System.out.printf("Tributary dispatcher ready: %s (strategy %s, %s)%n", httpUrl(config, dispatcher.port()),
-                        strategy.name(), cluster.redirect() ? "redirect" : "proxy");
+                        placement.strategy().name(), cluster.redirect() ? "redirect" : "proxy");
             }
             default -> throw new IllegalStateException(cluster.role().toString());
         }

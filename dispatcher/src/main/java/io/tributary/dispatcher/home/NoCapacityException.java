@@ -8,8 +8,12 @@ public final class NoCapacityException extends RuntimeException {
     private final int retryAfterSeconds;
 
     public NoCapacityException(RoomKey room, int retryAfterSeconds) {
-        super("no node can take room " + room.qualified() + " now, retry in " + retryAfterSeconds + " s", null, false,
-                false);
+        this("no node can take room " + room.qualified() + " now", retryAfterSeconds);
+    }
+
+    /** With placement's reason (which namespace, how many nodes draining, stale or full). */
+    public NoCapacityException(String reason, int retryAfterSeconds) {
+        super(reason, null, false, false);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

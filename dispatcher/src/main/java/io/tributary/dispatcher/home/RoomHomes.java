@@ -1,7 +1,7 @@
 package io.tributary.dispatcher.home;
 
-import io.tributary.dispatcher.placement.NodeLoad;
-import io.tributary.dispatcher.placement.PlacementStrategy;
+import io.tributary.dispatcher.placement.Placement;
+import io.tributary.dispatcher.placement.PlacementDecision;
 import io.tributary.state.ClusterState;
 import io.tributary.state.NodeRecord;
 import io.tributary.state.RoomKey;
@@ -20,21 +20,21 @@ public final class RoomHomes {
 
     /** How long a claim holds without renewal; home nodes renew it every heartbeat. */
     public static final Duration LEASE = Duration.ofSeconds(20);
-    /** Suggested wait before asking again when no node can take a room: about one heartbeat period and a half. */
+    /** Suggested wait before asking again when the cluster state cannot be read. */
     public static final int RETRY_AFTER_SECONDS = 3;
     /** A claim that loses a race re-reads the home; more than this many lost races in a row is an error. */
     private static final int ATTEMPTS = 4;
 
     private final ClusterState state;
-    private final PlacementStrategy strategy;
+    private final Placement placement;
 
-    public RoomHomes(ClusterState state, PlacementStrategy strategy) {
+    public RoomHomes(ClusterState state, Placement placement) {
         this.state = Objects.requireNonNull(state, "state");
-        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.placement = Objects.requireNonNull(placement, "placement");
     }
 
     public String strategyName() {
-        return strategy.name();
+        return placement.strategy().name();
     }
 
     /**
@@ -51,17 +51,18 @@ public final class RoomHomes {
             if (live.isPresent()) {
                 return Future.succeededFuture(live.get());
             }
-            Optional<NodeRecord> chosen = strategy.place(room, candidates(nodes, region));
-            if (chosen.isEmpty()) {
-                return Future.failedFuture(new NoCapacityException(room, RETRY_AFTER_SECONDS));
+            PlacementDecision decision = placement.place(room, region, nodes);
+            if (decision instanceof PlacementDecision.NoCapacity full) {
+                return Future.failedFuture(new NoCapacityException(full.reason(), (int) full.retryAfterSeconds()));
             }
-            String nodeId = chosen.get().nodeId();
+            NodeRecord chosen = ((PlacementDecision.Placed) decision).node();
+            String nodeId = chosen.nodeId();
             Future<Boolean> won = home.isPresent()
                     ? state.replaceRoomHome(room, home.get(), nodeId, LEASE)
                     : state.claimRoom(room, nodeId, LEASE).map(nodeId::equals);
             return won.compose(ok -> {
                 if (ok) {
-                    return Future.succeededFuture(chosen.get());
+                    return Future.succeededFuture(chosen);
                 }
                 if (attemptsLeft <= 1) {
                     return Future.failedFuture(new IllegalStateException("room " + room.qualified()
@@ -70,18 +71,6 @@ public final class RoomHomes {
                 return attempt(room, region, attemptsLeft - 1);
             });
         }));
-    }
-
-    /**
-     * Serving nodes below capacity (draining ones keep their rooms but take no new ones), the joiner's region first.
-     */
-    private static List<NodeRecord> candidates(List<NodeRecord> nodes, String region) {
-        List<NodeRecord> serving = nodes.stream().filter(n -> n.serving() && NodeLoad.of(n) < 1.0).toList();
-        if (region == null || region.isEmpty()) {
-            return serving;
-        }
-        List<NodeRecord> inRegion = serving.stream().filter(n -> region.equals(n.region())).toList();
-        return inRegion.isEmpty() ? serving : inRegion;
     }
 
     private static Optional<NodeRecord> byId(List<NodeRecord> nodes, String nodeId) {

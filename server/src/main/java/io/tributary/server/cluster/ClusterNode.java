@@ -1,7 +1,7 @@
 package io.tributary.server.cluster;
 
 import io.tributary.dispatcher.home.RoomHomes;
-import io.tributary.dispatcher.placement.PlacementStrategy;
+import io.tributary.dispatcher.placement.Placement;
 import io.tributary.server.config.ClusterConfig;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.StandaloneNode;
@@ -46,14 +46,14 @@ public final class ClusterNode {
 
     /**
      * Starts the media node, then registers it. {@code states} opens the cluster state on the node's Vert.x and
-     * {@code strategy} places the new rooms a draining node sends away.
+     * {@code placement} places the new rooms a draining node sends away.
      */
     public static Future<ClusterNode> start(ServerConfig config, Function<Vertx, ClusterState> states,
-                                            PlacementStrategy strategy) {
+                                            Placement placement) {
         ClusterNode cluster = new ClusterNode(config);
         return StandaloneNode.start(config, (vertx, rooms) -> {
                     cluster.state = states.apply(vertx);
-                    return new ClusterAdmission(cluster.nodeId, cluster.state, new RoomHomes(cluster.state, strategy), rooms,
+                    return new ClusterAdmission(cluster.nodeId, cluster.state, new RoomHomes(cluster.state, placement), rooms,
                             () -> cluster.lifecycle == NodeState.DRAINING);
                 })
                 .compose(node -> {

@@ -3,7 +3,7 @@ package io.tributary.server.cluster;
 import io.tributary.dispatcher.front.DispatcherFront;
 import io.tributary.dispatcher.front.DispatcherOptions;
 import io.tributary.dispatcher.home.RoomHomes;
-import io.tributary.dispatcher.placement.PlacementStrategy;
+import io.tributary.dispatcher.placement.Placement;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.HttpOptions;
 import io.tributary.server.node.VertxClose;
@@ -27,10 +27,10 @@ public final class DispatcherNode {
     }
 
     public static Future<DispatcherNode> start(ServerConfig config, Function<Vertx, ClusterState> states,
-                                               PlacementStrategy strategy) {
+                                               Placement placement) {
         Vertx vertx = Vertx.vertx();
         ClusterState state = states.apply(vertx);
-        RoomHomes homes = new RoomHomes(state, strategy);
+        RoomHomes homes = new RoomHomes(state, placement);
         DispatcherFront front = new DispatcherFront(
                 new DispatcherOptions(config.host(), config.port(), config.cluster().redirect(), HttpOptions.of(config)),
                 state, homes, StaticHandler.create("webroot").setCachingEnabled(false));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.dispatcher.placement.BoundedLoadConsistentHashing;
 import io.tributary.server.cluster.TestCluster.Dispatcher;
 import io.tributary.server.cluster.TestCluster.Node;
 import io.vertx.core.Vertx;
@@ -41,7 +42,7 @@ class ClusterLoadIT {
     private static final int PEERS_PER_ROOM = 3;
     private static final int JOINS_IN_FLIGHT = 24;
     /** The default strategy (bounded-load consistent hashing) keeps every node within (1 + ε) of the mean. */
-    private static final double EPSILON = 0.25;
+    private static final double EPSILON = BoundedLoadConsistentHashing.DEFAULT_EPSILON;
     private static final Duration JOINS = Duration.ofSeconds(90);
 
     private static TestCluster cluster;
@@ -193,7 +194,8 @@ class ClusterLoadIT {
         for (String room : itsRooms) {
             PEERS.remove(room).forEach(SignalingPeer::close);
         }
-        assertTrue(draining.process().process().waitFor(15, TimeUnit.SECONDS), "the node exits once its rooms are empty");
+        assertTrue(draining.process().process().waitFor(15, TimeUnit.SECONDS), () -> "the node exits once its rooms are "
+                + "empty; its log: " + draining.process().stderr());
         TestCluster.await(Duration.ofSeconds(3), draining.id() + " out of the registry",
                 () -> !cluster.registered().contains(draining.id()));
     }
