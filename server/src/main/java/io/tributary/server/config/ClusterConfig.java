@@ -16,9 +16,11 @@ import java.util.Map;
  * @param internalPort  the node-to-node control port; 0: none
  * @param drainTimeout  how long a draining node waits for its rooms to empty before it exits anyway
  * @param redirect      the dispatcher answers every protoo client with a redirect instead of proxying
+ * @param pools         namespace -> node pool (nodes labelled {@code pool=NAME}); others are in the default pool
  */
 public record ClusterConfig(Role role, String redisUrl, String region, Map<String, String> labels, String nodeId,
-                            int capacity, String strategy, int internalPort, Duration drainTimeout, boolean redirect) {
+                            int capacity, String strategy, int internalPort, Duration drainTimeout, boolean redirect,
+                            Map<String, String> pools) {
 
     public enum Role {
         STANDALONE, NODE, DISPATCHER
@@ -30,11 +32,12 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
 
     public ClusterConfig {
         labels = Map.copyOf(labels);
+        pools = Map.copyOf(pools);
     }
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(Role.STANDALONE, null, DEFAULT_REGION, Map.of(), null, 0, null, 0,
-                DEFAULT_DRAIN_TIMEOUT, false);
+                DEFAULT_DRAIN_TIMEOUT, false, Map.of());
     }
 
     public Builder toBuilder() {
@@ -58,6 +61,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
         private int internalPort;
         private Duration drainTimeout;
         private boolean redirect;
+        private Map<String, String> pools;
 
         private Builder(ClusterConfig c) {
             role = c.role;
@@ -70,6 +74,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             internalPort = c.internalPort;
             drainTimeout = c.drainTimeout;
             redirect = c.redirect;
+            pools = c.pools;
         }
 
         public Builder role(Role value) {
@@ -122,9 +127,14 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             return this;
         }
 
+        public Builder pools(Map<String, String> value) {
+            pools = value;
+            return this;
+        }
+
         public ClusterConfig build() {
             return new ClusterConfig(role, redisUrl, region, labels, nodeId, capacity, strategy, internalPort,
-                    drainTimeout, redirect);
+                    drainTimeout, redirect, pools);
         }
     }
 }

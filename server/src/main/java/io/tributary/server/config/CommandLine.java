@@ -32,7 +32,8 @@ public final class CommandLine {
             "--role", (c, v) -> c.role(role(v)),
             "--redis", (c, v) -> c.redisUrl(redisUrl(v)),
             "--region", (c, v) -> c.region(name("--region", v)),
-            "--labels", (c, v) -> c.labels(labels(v)),
+            "--labels", (c, v) -> c.labels(pairs("--labels", v)),
+            "--pools", (c, v) -> c.pools(pairs("--pools", v)),
             "--node-id", (c, v) -> c.nodeId(name("--node-id", v)),
             "--capacity", (c, v) -> c.capacity(positive("--capacity", v)),
             "--strategy", (c, v) -> c.strategy(name("--strategy", v)),
@@ -116,16 +117,16 @@ public final class CommandLine {
     }
 
     /** {@code k=v[,k=v]}. */
-    private static Map<String, String> labels(String value) {
-        Map<String, String> labels = new LinkedHashMap<>();
+    private static Map<String, String> pairs(String option, String value) {
+        Map<String, String> pairs = new LinkedHashMap<>();
         for (String pair : value.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new UsageException("invalid --labels '" + value + "': must be k=v[,k=v]");
+                throw new UsageException("invalid " + option + " '" + value + "': must be k=v[,k=v]");
             }
-            labels.put(name("--labels", pair.substring(0, eq)), name("--labels", pair.substring(eq + 1)));
+            pairs.put(name(option, pair.substring(0, eq)), name(option, pair.substring(eq + 1)));
         }
-        return labels;
+        return pairs;
     }
 
     private static String name(String option, String value) {
