@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Placement across processes: regions (query and header), namespace pools (a node dedicated to a tenant), a full pool
+ * Placement across processes: regions (query and header), namespace pools (a tenant's own nodes), a full pool
  * answering 503 at once, a Java protoo client following {@code redirect=1}, and the broadcaster API through the
  * dispatcher. Redis, four nodes and one dispatcher.
  */
@@ -40,9 +40,9 @@ class ClusterPlacementIT {
         cluster = TestCluster.withRedis();
         cluster.node("eu-1", "--region", "eu");
         cluster.node("us-1", "--region", "us");
-        cluster.node("acme-1", "--region", "eu", "--labels", "namespaces=acme");
-        cluster.node("tiny-1", "--region", "eu", "--labels", "namespaces=tiny", "--capacity", "1");
-        dispatcher = cluster.dispatcher();
+        cluster.node("acme-1", "--region", "eu", "--labels", "pool=acme");
+        cluster.node("tiny-1", "--region", "eu", "--labels", "pool=tiny", "--capacity", "1");
+        dispatcher = cluster.dispatcher("--pools", "acme=acme,tiny=tiny");
         cluster.awaitReady();
         clients = Vertx.vertx();
     }
