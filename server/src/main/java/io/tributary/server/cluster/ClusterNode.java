@@ -8,6 +8,7 @@ import io.tributary.server.node.StandaloneNode;
 import io.tributary.server.room.RoomSummary;
 import io.tributary.state.ClusterEvent;
 import io.tributary.state.ClusterState;
+import io.tributary.state.NodeHeartbeat;
 import io.tributary.state.NodeRecord;
 import io.tributary.state.NodeState;
 import io.tributary.state.RoomKey;
@@ -36,7 +37,7 @@ public final class ClusterNode {
     private volatile NodeState lifecycle = NodeState.SERVING;
     private ClusterState state;
     private StandaloneNode node;
-    private NodeMembership membership;
+    private NodeHeartbeat heartbeat;
 
     private ClusterNode(ServerConfig config) {
         this.config = config;
@@ -59,11 +60,16 @@ public final class ClusterNode {
                 .compose(node -> {
                     cluster.node = node;
                     node.rooms().onRoomClosed(cluster::roomClosed);
-                    cluster.membership = new NodeMembership(node.vertx(), cluster.state, cluster.nodeId, cluster::record,
-                            cluster::ownedRooms, cluster::lostRoom);
-                    return cluster.membership.start()
-                            .recover(e -> cluster.close().transform(v -> Future.failedFuture(new IllegalStateException(
-                                    "cannot register in the cluster state: " + e.getMessage(), e))));
+                    // Made on the control context: its record and room callbacks then run where the rooms live.
+                    Promise<NodeHeartbeat> made = Promise.promise();
+                    node.control().runOnContext(v -> made.complete(new NodeHeartbeat(node.vertx(), cluster.state,
+                            cluster::record, cluster::ownedRooms, conflict -> cluster.lostRoom(conflict.room(),
+                            conflict.home()), NodeHeartbeat.Timing.DEFAULT)));
+                    return made.future().compose(heartbeat -> {
+                        cluster.heartbeat = heartbeat;
+                        return heartbeat.start();
+                    }).recover(e -> cluster.close().transform(v -> Future.failedFuture(new IllegalStateException(
+                            "cannot register in the cluster state: " + e.getMessage(), e))));
                 })
                 .map(v -> cluster);
     }
@@ -81,16 +87,13 @@ public final class ClusterNode {
     }
 
     /**
-     * Turns draining (published at once), then completes when no room is left or the drain timeout passed. The node
-     * keeps running; {@link #close()} ends it.
+     * Turns draining (the next heartbeat, within 2 s, writes and publishes it), then completes when no room is left
+     * or the drain timeout passed. The node keeps running; {@link #close()} ends it.
      */
     public Future<Void> drain() {
         lifecycle = NodeState.DRAINING;
         Promise<Void> drained = Promise.promise();
-        long deadline = System.nanoTime() + config.cluster().drainTimeout().toNanos();
-        membership.beat()
-                .compose(v -> state.publish(new ClusterEvent(ClusterEvent.Type.NODE_DRAINING, nodeId, null)))
-                .onComplete(ar -> awaitEmpty(deadline, drained));
+        awaitEmpty(System.nanoTime() + config.cluster().drainTimeout().toNanos(), drained);
         return drained.future();
     }
 
@@ -108,7 +111,7 @@ public final class ClusterNode {
 
     /** Leaves the registry, then stops the media node and the cluster state. */
     public Future<Void> close() {
-        Future<Void> left = membership == null ? Future.succeededFuture() : membership.stop();
+        Future<Void> left = heartbeat == null ? Future.succeededFuture() : heartbeat.stop();
         Future<Void> stateClosed = left.transform(ar -> state == null ? Future.<Void>succeededFuture() : state.close());
         if (node == null) {
             return stateClosed;
@@ -119,11 +122,13 @@ public final class ClusterNode {
         return closed.future();
     }
 
-    private Future<NodeRecord> record() {
-        return node.rooms().summaries().map(rooms -> new NodeRecord(nodeId, node.announcedUrl(), internalUrl(),
-                config.cluster().region(), config.cluster().labels(), StandaloneNode.version(),
-                config.cluster().effectiveCapacity(config.workers()), cpuLoad(), rooms.size(),
-                rooms.stream().mapToInt(r -> r.peers().size()).sum(), 0, 0, 0, 0, lifecycle, System.currentTimeMillis()));
+    /** This node's record now; on the control context. */
+    private NodeRecord record() {
+        List<RoomSummary> rooms = node.rooms().summariesNow();
+        return new NodeRecord(nodeId, node.announcedUrl(), internalUrl(), config.cluster().region(),
+                config.cluster().labels(), StandaloneNode.version(), config.cluster().effectiveCapacity(config.workers()),
+                cpuLoad(), rooms.size(), rooms.stream().mapToInt(r -> r.peers().size()).sum(), 0, 0, 0, 0, lifecycle,
+                System.currentTimeMillis());
     }
 
     private String internalUrl() {
@@ -131,8 +136,9 @@ public final class ClusterNode {
         return port == 0 ? null : "http://" + config.effectiveAnnouncedIp() + ":" + port + "/";
     }
 
-    private Future<List<RoomKey>> ownedRooms() {
-        return node.rooms().summaries().map(rooms -> rooms.stream().map(RoomSummary::room).toList());
+    /** The rooms this node hosts now; on the control context. */
+    private List<RoomKey> ownedRooms() {
+        return node.rooms().summariesNow().stream().map(RoomSummary::room).toList();
     }
 
     private void roomClosed(RoomKey room) {

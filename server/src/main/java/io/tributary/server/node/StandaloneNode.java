@@ -91,6 +91,11 @@ public final class StandaloneNode {
         return rooms;
     }
 
+    /** The control context: the rooms' state lives there. */
+    public Context control() {
+        return control;
+    }
+
     /** The bound HTTP port (differs from the configured one when that was 0). */
     public int httpPort() {
         return httpServer.actualPort();

@@ -88,16 +88,19 @@ public final class RoomRegistry {
     /** What each room holds now, for the node's record and its rooms API. */
     public Future<List<RoomSummary>> summaries() {
         Promise<List<RoomSummary>> result = Promise.promise();
-        control.runOnContext(v -> {
-            List<RoomSummary> list = new ArrayList<>();
-            rooms.forEach((key, room) -> {
-                if (room.succeeded() && !room.result().closed()) {
-                    list.add(new RoomSummary(key, room.result().peerIds()));
-                }
-            });
-            result.complete(list);
-        });
+        control.runOnContext(v -> result.complete(summariesNow()));
         return result.future();
+    }
+
+    /** As {@link #summaries()}, called on the control context. */
+    public List<RoomSummary> summariesNow() {
+        List<RoomSummary> list = new ArrayList<>();
+        rooms.forEach((key, room) -> {
+            if (room.succeeded() && !room.result().closed()) {
+                list.add(new RoomSummary(key, room.result().peerIds()));
+            }
+        });
+        return list;
     }
 
     private Future<Room> create(RoomKey key, int consumerReplicas) {
