@@ -1,15 +1,12 @@
 package io.tributary.state;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -22,12 +19,10 @@ public final class InMemoryClusterState implements ClusterState {
 
     private record Expiring<T>(T value, long expiresAt) {}
 
-    private record Subscriber(Consumer<ClusterEvent> handler, Context context) {}
-
     private final LongSupplier clock;
     private final Map<String, Expiring<NodeRecord>> nodes = new HashMap<>();
     private final Map<RoomKey, Expiring<String>> rooms = new HashMap<>();
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final EventFanout subscribers = new EventFanout();
 
     public InMemoryClusterState() {
         this(System::currentTimeMillis);
@@ -117,21 +112,13 @@ public final class InMemoryClusterState implements ClusterState {
 
     @Override
     public Future<Void> publish(ClusterEvent event) {
-        for (Subscriber s : subscribers) {
-            if (s.context() == null) {
-                s.handler().accept(event);
-            } else {
-                s.context().runOnContext(v -> s.handler().accept(event));
-            }
-        }
+        subscribers.deliver(event);
         return Future.succeededFuture();
     }
 
     @Override
     public Subscription subscribe(Consumer<ClusterEvent> handler) {
-        Subscriber subscriber = new Subscriber(handler, Vertx.currentContext());
-        subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
+        return subscribers.add(handler);
     }
 
     @Override

@@ -11,4 +11,9 @@ public final class NodeLoad {
         double byPeers = node.capacity() <= 0 ? 1.0 : (double) node.peers() / node.capacity();
         return Math.max(node.cpuLoad(), byPeers);
     }
+
+    /** The load in peers: what the node carries, counted in its own capacity's unit. */
+    public static double inPeers(NodeRecord node) {
+        return of(node) * Math.max(0, node.capacity());
+    }
 }
