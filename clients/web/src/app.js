@@ -1,6 +1,6 @@
 // Entry point: reads the page URL, joins the room and exposes a small hook for tests.
 //   ?roomId=&peerId=&displayName=  (random when absent)
-//   forceTcp=true  produce=false  consume=false  simulcast=false
+//   forceTcp=true  produce=false  consume=false  simulcast=false  datachannel=false
 import { RoomClient } from './room-client.js';
 import { mountView } from './view.js';
 
@@ -28,6 +28,7 @@ const client = new RoomClient({
   produce: flag('produce', true),
   consume: flag('consume', true),
   simulcast: flag('simulcast', true),
+  datachannel: flag('datachannel', true),
 });
 
 mountView(client);
@@ -49,6 +50,8 @@ window.tributary = {
   enableShare: () => client.enableShare(),
   disableShare: () => client.disableShare(),
   changeDisplayName: (name) => client.changeDisplayName(name),
+  sendChat: (text) => client.sendChat(text),
+  sendBot: (text) => client.sendBot(text),
   leave: () => client.close(),
 };
 
@@ -72,6 +75,7 @@ function snapshot(c) {
     joined: c.joined,
     serverVersion: c.serverVersion,
     activeSpeakerId: c.activeSpeakerId,
+    speakersSeen: [...c.speakersSeen],
     producers: [...c.producers.values()].map(({ producer, source, score }) => ({
       id: producer.id, kind: producer.kind, source, paused: producer.paused, score,
     })),
@@ -82,6 +86,7 @@ function snapshot(c) {
       consumers: consumers.filter((x) => x.peerId === p.id),
     })),
     consumers,
+    data: c.data.snapshot(),
     received: { ...c.received },
     errors: [...c.errors],
   };

@@ -3,6 +3,7 @@
 import { Device } from 'mediasoup-client';
 import { Peer as ProtooPeer, WebSocketTransport } from 'protoo-client';
 import { deviceInfo } from './device-info.js';
+import { RoomData } from './room-data.js';
 
 const MIC_CODEC_OPTIONS = { opusStereo: true, opusDtx: true, opusFec: true, opusNack: true };
 const VIDEO_CODEC_OPTIONS = { videoGoogleStartBitrate: 1000 };
@@ -18,7 +19,7 @@ const MAX_ERRORS = 20;
 export class RoomClient extends EventTarget {
   /**
    * @param {object} options roomId, peerId, displayName, forceTcp, produce, consume, simulcast,
-   *   and url: the protoo WebSocket URL.
+   *   datachannel, and url: the protoo WebSocket URL.
    */
   constructor(options) {
     super();
@@ -28,12 +29,14 @@ export class RoomClient extends EventTarget {
     this.joined = false;
     this.serverVersion = null;
     this.activeSpeakerId = null;
+    this.speakersSeen = new Set(); // every peerId announced as activeSpeaker, for tests and the stats panel
     this.device = null;
     this.sendTransport = null;
     this.recvTransport = null;
     this.producers = new Map(); // source ('mic' | 'webcam' | 'share') -> { producer, source, score }
     this.peers = new Map(); // peerId -> { id, displayName, device }
     this.consumers = new Map(); // consumerId -> { consumer, peerId, share, remotePaused, score, layers }
+    this.data = new RoomData(this);
     this.received = {}; // notification/request method -> count, for tests and the curious
     this.errors = [];
     // What the user asked for, so a reconnect brings the same media back.
@@ -79,17 +82,18 @@ export class RoomClient extends EventTarget {
     if (produce) this.sendTransport = await this.createTransport('send', session);
     if (consume) this.recvTransport = await this.createTransport('recv', session);
     if (session !== this.session) return;
-    // No sctpCapabilities: Tributary has no DataChannels yet.
     const { peers } = await this.request('join', {
       displayName: this.displayName,
       device: deviceInfo(),
       rtpCapabilities: consume ? device.rtpCapabilities : undefined,
+      sctpCapabilities: this.sctpCapabilities(),
     });
     if (session !== this.session) return;
     for (const peer of peers) this.peers.set(peer.id, { ...peer });
     this.joined = true;
     this.changed();
     if (!produce) return;
+    if (this.options.datachannel) await this.data.produce(this.sendTransport).catch((e) => this.fail('data', e));
     if (this.wants.mic) await this.enableMic().catch((e) => this.fail('mic', e));
     if (this.wants.webcam) await this.enableWebcam().catch((e) => this.fail('webcam', e));
   }
@@ -99,6 +103,7 @@ export class RoomClient extends EventTarget {
       forceTcp: this.options.forceTcp,
       producing: direction === 'send',
       consuming: direction === 'recv',
+      sctpCapabilities: this.sctpCapabilities(),
     });
     const options = {
       id: info.id,
@@ -106,6 +111,7 @@ export class RoomClient extends EventTarget {
       iceCandidates: info.iceCandidates,
       // 'auto' lets the browser take the DTLS client role, as the demo does.
       dtlsParameters: { ...info.dtlsParameters, role: 'auto' },
+      sctpParameters: info.sctpParameters,
       iceServers: [],
     };
     const transport = direction === 'send'
@@ -123,6 +129,10 @@ export class RoomClient extends EventTarget {
       this.request('produce', { transportId: transport.id, kind, rtpParameters, appData })
         .then(({ id }) => callback({ id }), errback);
     });
+    transport.on('producedata', ({ sctpStreamParameters, label, protocol, appData }, callback, errback) => {
+      this.request('produceData', { transportId: transport.id, sctpStreamParameters, label, protocol, appData })
+        .then(({ id }) => callback({ id }), errback);
+    });
     transport.on('connectionstatechange', () => this.changed());
     return transport;
   }
@@ -138,6 +148,7 @@ export class RoomClient extends EventTarget {
     for (const { consumer } of this.consumers.values()) consumer.close();
     this.producers.clear();
     this.consumers.clear();
+    this.data.reset();
     this.peers.clear();
     this.joined = false;
     this.activeSpeakerId = null;
@@ -285,7 +296,9 @@ export class RoomClient extends EventTarget {
         this.onNewConsumer(request.data, accept, reject);
         break;
       case 'newDataConsumer':
-        reject(403, 'I do not want DataChannels');
+        if (!this.options.datachannel) reject(403, 'I do not want DataChannels');
+        else if (!this.options.consume || !this.recvTransport) reject(403, 'I do not want to data consume');
+        else this.data.consume(this.recvTransport, request.data, accept, reject);
         break;
       default:
         reject(500, `unknown request.method "${request.method}"`);
@@ -375,11 +388,15 @@ export class RoomClient extends EventTarget {
         this.update(entry, { score: data.score });
         break;
       }
+      case 'dataConsumerClosed':
+        this.data.closed(data.dataConsumerId);
+        break;
       case 'activeSpeaker':
         this.activeSpeakerId = data.peerId ?? null;
+        if (data.peerId) this.speakersSeen.add(data.peerId);
         break;
       default:
-        return; // downlinkBwe, dataConsumerClosed and the like: nothing to show
+        return; // downlinkBwe and the like: nothing to show
     }
     this.changed();
   }
@@ -415,6 +432,19 @@ export class RoomClient extends EventTarget {
   }
 
   // ---- helpers ----
+
+  /** The browser's SCTP capabilities when DataChannels are wanted; none (no SCTP at all) otherwise. */
+  sctpCapabilities() {
+    return this.options.datachannel ? this.device.sctpCapabilities : undefined;
+  }
+
+  sendChat(text) {
+    this.data.send('chat', text);
+  }
+
+  sendBot(text) {
+    this.data.send('bot', text);
+  }
 
   request(method, data = {}) {
     return this.protoo.request(method, data);

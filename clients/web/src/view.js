@@ -13,6 +13,7 @@ export function mountView(client) {
   $('webcam').addEventListener('click', () => act(client.producers.has('webcam') ? 'disableWebcam' : 'enableWebcam'));
   $('share').addEventListener('click', () => act(client.producers.has('share') ? 'disableShare' : 'enableShare'));
   $('stats-toggle').addEventListener('click', toggleStats);
+  $('chat-form').addEventListener('submit', sendMessage);
   // Browsers refuse to start audio with sound before the user interacted with the page.
   document.addEventListener('click', () => document.querySelectorAll('audio').forEach(play), { once: true });
 
@@ -50,6 +51,7 @@ export function mountView(client) {
     $('error').hidden = !error;
     $('error').textContent = error ?? '';
     renderTiles();
+    renderChat();
   }
 
   function renderTiles() {
@@ -160,6 +162,33 @@ export function mountView(client) {
   function rename() {
     const name = prompt('Your name', client.displayName);
     if (name && name.trim()) client.changeDisplayName(name.trim()).catch((e) => client.fail('rename', e));
+  }
+
+  // ---- chat (DataChannels) ----
+
+  function sendMessage(event) {
+    event.preventDefault();
+    const text = $('chat-input').value.trim();
+    if (!text) return;
+    try {
+      if (text.startsWith('/bot ')) client.sendBot(text.slice(5));
+      else client.sendChat(text);
+      $('chat-input').value = '';
+    } catch (e) {
+      client.fail('chat', e);
+    }
+  }
+
+  function renderChat() {
+    const open = client.data.chat?.readyState === 'open';
+    $('chat-input').disabled = $('chat-send').disabled = !open;
+    const items = client.data.messages.map(({ from, label, text }) => {
+      const li = document.createElement('li');
+      const who = from === client.options.peerId ? 'you' : from === 'bot' ? 'bot' : client.peers.get(from)?.displayName ?? from;
+      li.textContent = `${who}${label === 'bot' && from !== 'bot' ? ' (to bot)' : ''}: ${text}`;
+      return li;
+    });
+    $('messages').replaceChildren(...items);
   }
 
   // ---- stats panel ----

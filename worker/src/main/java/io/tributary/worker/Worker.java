@@ -37,7 +37,7 @@ public final class Worker {
     private static final int PACKET_SLOTS_KEPT_IDLE = 4096;
 
     private final Vertx vertx;
-    private final WorkerSettings settings;
+    private volatile WorkerSettings settings;
     private final WorkerLoop loop;
     private final String deploymentId;
     private final EventEmitter observer = new EventEmitter();
@@ -149,6 +149,31 @@ public final class Worker {
             observer.emit(NEW_ROUTER, router);
             return router;
         });
+    }
+
+    /**
+     * mediasoup's {@code updateSettings({logLevel, logTags})}: null keeps the current value; a bad
+     * level or tag is a {@link io.tributary.worker.errors.TypeError} and changes nothing.
+     */
+    public Future<Void> updateSettings(String logLevel, List<String> logTags) {
+        return loop.call(() -> {
+            assertOpen();
+            WorkerSettings updated = settings.withLogging(
+                    logLevel == null ? settings.logLevel() : logLevel, logTags == null ? settings.logTags() : logTags);
+            updated.validate();
+            settings = updated;
+            return null;
+        });
+    }
+
+    /** Whether any router of this worker has a producer with this id; on the worker's loop. */
+    public boolean hasProducer(String producerId) {
+        for (Router router : routers.values()) {
+            if (router.hasProducer(producerId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** mediasoup's {@code dump()} shape: each WebRtcServer and router is also a channel request handler. */

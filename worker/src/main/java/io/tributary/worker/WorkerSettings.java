@@ -38,6 +38,10 @@ public record WorkerSettings(
         return new WorkerSettings(logLevel, logTags, rtcMinPort, rtcMaxPort, dtlsCertificateFile, dtlsPrivateKeyFile, data);
     }
 
+    public WorkerSettings withLogging(String level, List<String> tags) {
+        return new WorkerSettings(level, tags, rtcMinPort, rtcMaxPort, dtlsCertificateFile, dtlsPrivateKeyFile, appData);
+    }
+
     /** The checks mediasoup's worker makes at start-up; each failure is a {@link TypeError}. */
     void validate() {
         if (!LOG_LEVELS.contains(logLevel)) {

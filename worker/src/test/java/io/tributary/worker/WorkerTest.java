@@ -171,6 +171,22 @@ class WorkerTest {
         assertInstanceOf(InvalidStateError.class, failure(worker.dump()));
         assertInstanceOf(InvalidStateError.class, failure(worker.createRouter(RouterOptions.of(List.of()))));
         assertInstanceOf(InvalidStateError.class, failure(worker.getResourceUsage()));
+        assertInstanceOf(InvalidStateError.class, failure(worker.updateSettings("debug", null)));
+    }
+
+    @Test
+    void updateSettingsChangesLoggingAndRejectsBadValues() {
+        Worker worker = result(Worker.create(vertx, WorkerSettings.defaults()));
+
+        result(worker.updateSettings("debug", List.of("ice", "dtls")));
+        assertEquals("debug", worker.settings().logLevel());
+        assertEquals(List.of("ice", "dtls"), worker.settings().logTags());
+
+        assertInstanceOf(TypeError.class, failure(worker.updateSettings("chicken", null)));
+        assertInstanceOf(TypeError.class, failure(worker.updateSettings(null, List.of("chicken"))));
+        assertEquals("debug", worker.settings().logLevel(), "a rejected update changes nothing");
+        assertEquals(List.of("ice", "dtls"), worker.settings().logTags());
+        result(worker.close());
     }
 
     @Test

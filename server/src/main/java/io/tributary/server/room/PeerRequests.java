@@ -1,6 +1,5 @@
 package io.tributary.server.room;
 
-import static io.tributary.server.room.Room.array;
 import static io.tributary.server.room.Room.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import io.tributary.protoo.ProtooRequest;
 import io.tributary.server.http.Json;
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.consumer.ConsumerLayers;
+import io.tributary.worker.data.TransportSctpOptions;
 import io.tributary.worker.dtls.DtlsState;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.ice.IceState;
@@ -98,8 +98,9 @@ final class PeerRequests {
                 yield room.context().back(room.router().worker().loop().call(() ->
                         consumer.getStats(System.currentTimeMillis()))).map(Json.MAPPER::valueToTree);
             }
-            case "produceData" -> Future.failedFuture(new MediasoupError("DataChannels are not supported yet"));
-            case "getDataProducerStats", "getDataConsumerStats" -> done(array());
+            case "produceData" -> joined(peer).produceData(peer, data);
+            case "getDataProducerStats" -> room.data().dataProducerStats(peer, text(data, "dataProducerId"));
+            case "getDataConsumerStats" -> room.data().dataConsumerStats(peer, text(data, "dataConsumerId"));
             default -> Future.failedFuture(new MediasoupError("unknown request.method \"" + method + "\""));
         };
     }
@@ -113,17 +114,22 @@ final class PeerRequests {
             Ortc.validateRtpCapabilities(caps);
             peer.rtpCapabilities = caps;
         }
+        JsonNode sctp = data.get("sctpCapabilities");
+        if (sctp != null && sctp.isObject()) {
+            peer.sctpCapabilities = sctp;
+        }
         peer.displayName = data.path("displayName").asText(peer.id);
         peer.device = data.hasNonNull("device") ? data.get("device") : object().put("flag", "unknown");
         peer.joined = true;
         List<Room.ProducerOf> toConsume = room.producersFor(peer);
+        List<RoomData.DataProducerOf> dataToConsume = room.data().dataProducersFor(peer);
         ObjectNode answer = object();
         var list = answer.putArray("peers");
         for (RoomPeer other : room.joinedPeers(peer)) {
             list.add(Room.peerInfo(other));
         }
         // The demo answers first, then creates the joiner's consumers and tells the others.
-        room.context().later(() -> room.onJoined(peer, toConsume));
+        room.context().later(() -> room.onJoined(peer, toConsume, dataToConsume));
         return done(answer);
     }
 
@@ -136,6 +142,12 @@ final class PeerRequests {
                 .withIceConsentTimeout(ICE_CONSENT_TIMEOUT).withAppData(appData);
         if (forceTcp) {
             options = options.withProtocols(false, true, false, false);
+        }
+        JsonNode sctpCapabilities = data.get("sctpCapabilities");
+        if (sctpCapabilities != null && sctpCapabilities.isObject()) {
+            // As the demo: SCTP when the client brought capabilities, with the streams it offers.
+            options = options.withSctp(TransportSctpOptions.enabled()
+                    .withNumSctpStreams(TransportSctpOptions.parseNumSctpStreams(sctpCapabilities.get("numStreams"))));
         }
         return room.context().back(room.router().createWebRtcTransport(options)).map(transport -> {
             if (peer.closed) {
@@ -161,7 +173,7 @@ final class PeerRequests {
             answer.set("iceParameters", Json.MAPPER.valueToTree(transport.iceParameters()));
             answer.set("iceCandidates", Json.MAPPER.valueToTree(transport.iceCandidates()));
             answer.set("dtlsParameters", Json.MAPPER.valueToTree(transport.dtlsParameters()));
-            answer.putNull("sctpParameters");
+            answer.set("sctpParameters", Json.MAPPER.valueToTree(transport.sctpParameters()));
             return answer;
         });
     }
@@ -201,6 +213,10 @@ final class PeerRequests {
             room.observeAudio(producer);
             return object().put("id", producer.id());
         });
+    }
+
+    private Future<JsonNode> produceData(RoomPeer peer, JsonNode data) {
+        return room.data().produceData(peer, transport(peer, text(data, "transportId")), data);
     }
 
     private Future<JsonNode> changeDisplayName(RoomPeer peer, JsonNode data) {

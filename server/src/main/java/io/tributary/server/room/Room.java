@@ -1,7 +1,6 @@
 package io.tributary.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.protoo.ProtooPeer;
 import io.tributary.server.http.Json;
@@ -42,10 +41,11 @@ public final class Room {
     private final List<Runnable> onClose = new ArrayList<>();
     private final Broadcasters broadcasterApi;
     private final AudioLevelObserver audioLevels;
+    private final RoomData data;
     private boolean closed;
 
-    Room(String id, Router router, AudioLevelObserver audioLevels, WebRtcServer webRtcServer, RoomContext context,
-         int consumerReplicas, String mediaIp, String announcedAddress) {
+    Room(String id, Router router, AudioLevelObserver audioLevels, RoomBot bot, WebRtcServer webRtcServer,
+         RoomContext context, int consumerReplicas, String mediaIp, String announcedAddress) {
         this.id = id;
         this.router = router;
         this.webRtcServer = webRtcServer;
@@ -54,6 +54,7 @@ public final class Room {
         this.requests = new PeerRequests(this);
         this.broadcasterApi = new Broadcasters(this, mediaIp, announcedAddress);
         this.audioLevels = audioLevels;
+        this.data = new RoomData(this, bot);
         // As the demo: the loudest producer becomes activeSpeaker; silence clears it.
         audioLevels.events().on(AudioLevelObserver.VOLUMES, volumes -> context.run(() -> {
             if (!volumes.isEmpty()) {
@@ -85,6 +86,10 @@ public final class Room {
 
     RoomContext context() {
         return context;
+    }
+
+    RoomData data() {
+        return data;
     }
 
     public boolean closed() {
@@ -177,13 +182,14 @@ public final class Room {
         return list;
     }
 
-    /** After {@code join} was answered: the decided consumers, then {@code newPeer} to the others. */
-    void onJoined(RoomPeer peer, List<ProducerOf> toConsume) {
+    /** After {@code join} was answered: the decided consumers and data consumers, then {@code newPeer} to the others. */
+    void onJoined(RoomPeer peer, List<ProducerOf> toConsume, List<RoomData.DataProducerOf> dataToConsume) {
         for (ProducerOf p : toConsume) {
             if (!p.producer().closed()) {
                 createConsumer(peer, p.peer(), p.producer());
             }
         }
+        data.onJoined(peer, dataToConsume);
         for (RoomPeer other : joinedPeers(peer)) {
             notify(other, "newPeer", peerInfo(peer));
         }
@@ -347,9 +353,5 @@ public final class Room {
 
     static ObjectNode object() {
         return Json.MAPPER.createObjectNode();
-    }
-
-    static ArrayNode array() {
-        return Json.MAPPER.createArrayNode();
     }
 }

@@ -3,6 +3,8 @@ package io.tributary.server.room;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.protoo.ProtooPeer;
 import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.data.DataConsumer;
+import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.transport.Transport;
 import java.util.LinkedHashMap;
@@ -19,9 +21,13 @@ final class RoomPeer {
     final Map<String, Transport> transports = new LinkedHashMap<>();
     final Map<String, Producer> producers = new LinkedHashMap<>();
     final Map<String, Consumer> consumers = new LinkedHashMap<>();
+    final Map<String, DataProducer> dataProducers = new LinkedHashMap<>();
+    final Map<String, DataConsumer> dataConsumers = new LinkedHashMap<>();
     String displayName;
     JsonNode device;
     JsonNode rtpCapabilities;
+    /** Null when the peer wants no DataChannels (no SCTP on its transports, no data consumers). */
+    JsonNode sctpCapabilities;
     boolean joined;
     boolean closed;
 

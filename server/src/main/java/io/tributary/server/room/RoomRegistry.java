@@ -109,8 +109,9 @@ public final class RoomRegistry {
         RoomContext context = new RoomContext(control);
         Future<Room> room = context.back(worker.worker().createRouter(RouterOptions.of(mediaCodecs)))
                 .compose(router -> context.back(router.createAudioLevelObserver(ACTIVE_SPEAKER))
-                        .map(audioLevels -> new Room(roomId, router, audioLevels, worker.webRtcServer(), context,
-                                consumerReplicas, mediaIp, announcedAddress)));
+                        .compose(audioLevels -> RoomBot.create(router, context)
+                                .map(bot -> new Room(roomId, router, audioLevels, bot, worker.webRtcServer(), context,
+                                        consumerReplicas, mediaIp, announcedAddress))));
         // Only this room's entry is forgotten, never a newer room of the same id.
         room.onSuccess(r -> r.onClose(() -> forget(key, room)))
                 .onFailure(e -> forget(key, room));

@@ -104,10 +104,35 @@ class BrowserRoomIT {
             assertEquals(2, state.get("producers").size(), page + " produces mic and webcam: " + state);
             assertEquals(4, state.get("consumers").size(), page + " consumes two peers' audio and video: " + state);
         }
+        for (Page page : pages) {
+            page.await("an activeSpeaker notification naming a peer (fake mics beep)", "tributary.state()",
+                    s -> s.get("speakersSeen").size() > 0, SIGNALING);
+        }
     }
 
     @Test
     @Order(2)
+    void chatReachesTheOthersAndTheBotAnswersEveryone() {
+        for (Page page : List.of(alice, bob, carol)) {
+            page.await("the chat and bot DataChannels open", "tributary.state()",
+                    s -> "open".equals(s.path("data").path("chat").asText())
+                            && "open".equals(s.path("data").path("bot").asText())
+                            && s.path("data").path("consumers").size() == 3, SIGNALING);
+        }
+        alice.eval("tributary.sendChat('hello from alice')");
+        for (Page other : List.of(bob, carol)) {
+            other.await("alice's chat message", "tributary.state()",
+                    s -> hasMessage(s, "alice", "chat", "hello from alice"), SIGNALING);
+        }
+        bob.eval("tributary.sendBot('ping')");
+        for (Page page : List.of(alice, bob, carol)) {
+            page.await("the bot's answer to bob", "tributary.state()",
+                    s -> hasMessage(s, "bot", "bot", "bob said me: \"ping\""), SIGNALING);
+        }
+    }
+
+    @Test
+    @Order(3)
     void statsRequestsAnswerForProducersAndConsumers() {
         JsonNode stats = alice.eval("tributary.serverStats()");
         assertEquals(2, stats.get("producers").size(), stats.toString());
@@ -121,7 +146,7 @@ class BrowserRoomIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void mutingAMicPausesItsConsumersAtTheOthers() {
         alice.eval("tributary.muteMic()");
         for (Page other : List.of(bob, carol)) {
@@ -137,7 +162,7 @@ class BrowserRoomIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void closingAWebcamClosesItsConsumersAtTheOthers() {
         Map<Page, Long> closedBefore = Map.of(bob, count(state(bob), "consumerClosed"),
                 carol, count(state(carol), "consumerClosed"));
@@ -153,7 +178,7 @@ class BrowserRoomIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void reloadingWithTheSamePeerIdReplacesThePeerWithoutAGhost() {
         bob.reload();
         awaitMediaFrom(bob, "alice", "carol");
@@ -169,7 +194,7 @@ class BrowserRoomIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aBrowserLeavingYieldsPeerClosedAtTheOthers() {
         carol.close();
         for (Page other : List.of(alice, bob)) {
@@ -181,7 +206,7 @@ class BrowserRoomIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void forceTcpCarriesMediaOverTcp() {
         Page dave = browsers.open("dave", url("dave", "&forceTcp=true"));
         awaitMediaFrom(dave, "alice", "bob");
@@ -193,7 +218,7 @@ class BrowserRoomIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void browsersRejoinOnTheirOwnWhenTheNodeComesBack() throws Exception {
         ServerConfig config = node.config();
         node.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -211,6 +236,16 @@ class BrowserRoomIT {
     private static String url(String peerId, String extra) {
         return "http://127.0.0.1:" + node.httpPort() + "/?roomId=" + ROOM + "&peerId=" + peerId + "&displayName=" + peerId
                 + extra;
+    }
+
+    private static boolean hasMessage(JsonNode state, String from, String label, String text) {
+        for (JsonNode message : state.path("data").path("messages")) {
+            if (from.equals(message.path("from").asText()) && label.equals(message.path("label").asText())
+                    && text.equals(message.path("text").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode state(Page page) {

@@ -115,6 +115,10 @@ class RoomSignalingIT {
             assertError(erin, "join", JSON.createObjectNode(), 500, "Peer already joined");
             assertError(erin, "resumeConsumer", JSON.createObjectNode().put("consumerId", "x"), 500,
                     "consumer with id \"x\" not found");
+            assertError(erin, "getDataProducerStats", JSON.createObjectNode().put("dataProducerId", "x"), 500,
+                    "dataProducer with id \"x\" not found");
+            assertError(erin, "getDataConsumerStats", JSON.createObjectNode().put("dataConsumerId", "x"), 500,
+                    "dataConsumer with id \"x\" not found");
             JsonNode caps = erin.request("getRouterRtpCapabilities", JSON.createObjectNode());
             assertEquals(9, caps.get("codecs").size(), "the room still answers after the bad requests");
         }

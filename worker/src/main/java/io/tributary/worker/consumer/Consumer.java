@@ -1,7 +1,6 @@
 package io.tributary.worker.consumer;
 
 import io.tributary.worker.MediaEntity;
-import io.vertx.core.Future;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.events.Event;
@@ -16,8 +15,13 @@ import io.tributary.worker.rtcp.RtcpCompoundWriter;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.stream.PacketSlotPool;
 import io.tributary.worker.rtp.stream.RtpStreamSend;
+import io.tributary.worker.trace.TraceEvent;
+import io.tributary.worker.trace.TraceEventSwitch;
+import io.tributary.worker.trace.TraceEventType;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,8 @@ public abstract class Consumer extends MediaEntity {
     public static final Event<Void> PRODUCER_RESUME = Event.signal("producerresume");
     public static final Event<ConsumerScore> SCORE = Event.of("score", ConsumerScore.class);
     public static final Event<ConsumerLayers> LAYERS_CHANGE = Event.of("layerschange", ConsumerLayers.class);
+    /** Public and observer: a trace enabled with {@link #enableTraceEvent}. */
+    public static final Event<TraceEvent> TRACE = Event.of("trace", TraceEvent.class);
     /** Observer events. */
     public static final Event<Void> CLOSE = Event.signal("close");
     public static final Event<Void> PAUSE = Event.signal("pause");
@@ -61,6 +67,10 @@ public abstract class Consumer extends MediaEntity {
     protected final int ssrc;
     protected final byte[] buffer = new byte[BUFFER_SIZE];
     protected final RtpPacket packet = new RtpPacket();
+    private final TraceEventSwitch traces = new TraceEventSwitch(EnumSet.of(
+            TraceEventType.RTP, TraceEventType.KEYFRAME, TraceEventType.NACK, TraceEventType.PLI, TraceEventType.FIR));
+    /** Whether the producer packet being forwarded now starts a key frame (for 'keyframe' traces). */
+    private boolean forwardingKeyFrame;
     private boolean paused;
     private boolean producerPaused;
     private int priority = 1;
@@ -149,6 +159,12 @@ public abstract class Consumer extends MediaEntity {
     /** A packet of the producer, already in router space; only valid during the call. */
     public abstract void sendRtp(RtpPacket producerPacket, int encodingIndex, boolean keyFrame, long nowMs);
 
+    /** The router's entry point for a producer packet: {@link #sendRtp} with the key-frame flag kept for traces. */
+    public final void forwardFromProducer(RtpPacket producerPacket, int encodingIndex, boolean keyFrame, long nowMs) {
+        forwardingKeyFrame = keyFrame;
+        sendRtp(producerPacket, encodingIndex, keyFrame, nowMs);
+    }
+
     /** The remote receiver asked for a key frame (PLI/FIR): forward the request to the producer. */
     public abstract void receiveKeyFrameRequest(long nowMs);
 
@@ -159,6 +175,8 @@ public abstract class Consumer extends MediaEntity {
                 stream.receiveKeyFrameRequest(fir);
             }
         }
+        TraceEventType type = fir ? TraceEventType.FIR : TraceEventType.PLI;
+        traces.trace(type, TraceEvent.IN, Map.of("ssrc", Integer.toUnsignedLong(ssrc)), this::emitTrace);
         receiveKeyFrameRequest(nowMs);
     }
 
@@ -343,6 +361,7 @@ public abstract class Consumer extends MediaEntity {
         RtpStreamSend stream = closed() ? null : streamBySsrc(nack.mediaSsrc());
         if (stream != null) {
             stream.receiveNack(nack, nowMs);
+            traces.trace(TraceEventType.NACK, TraceEvent.IN, Map.of(), this::emitTrace);
         }
     }
 
@@ -398,7 +417,7 @@ public abstract class Consumer extends MediaEntity {
         dump.put("rtpParameters", RtpParametersDump.of(rtpParameters));
         dump.put("consumableRtpEncodings", producer.consumableRtpParameters().encodingsOrEmpty());
         dump.put("supportedCodecPayloadTypes", RtpParametersDump.mediaPayloadTypes(rtpParameters));
-        dump.put("traceEventTypes", List.of());
+        dump.put("traceEventTypes", traces.names());
         dump.put("paused", paused);
         dump.put("producerPaused", producerPaused);
         dump.put("priority", priority);
@@ -430,7 +449,24 @@ public abstract class Consumer extends MediaEntity {
         if (packet.wrap(buffer, 0, len) && sendStreams[streamIndex].receivePacket(packet, nowMs)) {
             streamSending[streamIndex] = true;
             output.sendRtp(buffer, 0, len);
+            if (traces.any()) {
+                traces.tracePacket(packet, forwardingKeyFrame, false, TraceEvent.OUT, this::emitTrace);
+            }
         }
+    }
+
+    /**
+     * mediasoup's {@code enableTraceEvent(types)}: rtp, keyframe, nack, pli, fir; unknown names are
+     * ignored, a non-array or non-string is a TypeError.
+     */
+    public final Future<Void> enableTraceEvent(Object types) {
+        return onLoop(() -> traces.enable(types));
+    }
+
+
+    private void emitTrace(TraceEvent event) {
+        events.emit(TRACE, event);
+        observer.emit(TRACE, event);
     }
 
     /** The send stream's score changed; pipe consumers report a fixed score and stay silent. */

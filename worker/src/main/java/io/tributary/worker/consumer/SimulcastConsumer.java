@@ -7,8 +7,10 @@ import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.codec.Vp8PayloadDescriptor;
 import io.tributary.worker.rtp.stream.PacketSlotPool;
+import io.tributary.worker.rtp.stream.RtpStreamRecvStats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +62,7 @@ public final class SimulcastConsumer extends Consumer {
         this.vp8 = rtpParameters.codecsOrEmpty().get(0).mimeType().toLowerCase(Locale.ROOT).equals("video/vp8");
         this.mid = rtpParameters.mid() == null ? null : rtpParameters.mid().getBytes(StandardCharsets.US_ASCII);
         this.lastPacketMs = new long[spatialLayers];
-        java.util.Arrays.fill(lastPacketMs, -1);
+        Arrays.fill(lastPacketMs, -1);
         this.preferredSpatial = spatialLayers - 1;
         this.preferredTemporal = temporalLayers - 1;
         if (preferred != null) {
@@ -71,6 +73,19 @@ public final class SimulcastConsumer extends Consumer {
     @Override
     public ConsumerLayers preferredLayers() {
         return new ConsumerLayers(preferredSpatial, preferredTemporal);
+    }
+
+    /** mediasoup reports the outbound stream and only the producer stream being forwarded now. */
+    @Override
+    public List<Object> getStats(long nowMs) {
+        List<Object> stats = sendStats(nowMs);
+        if (currentSpatial >= 0 && !producer.closed()) {
+            RtpStreamRecvStats current = producer.getStreamStats(currentSpatial, nowMs);
+            if (current != null) {
+                stats.add(current);
+            }
+        }
+        return stats;
     }
 
     @Override

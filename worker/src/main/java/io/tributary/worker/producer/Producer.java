@@ -2,7 +2,6 @@ package io.tributary.worker.producer;
 
 import io.tributary.worker.MediaEntity;
 import io.tributary.worker.WorkerLoop;
-import io.vertx.core.Future;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.events.Event;
@@ -22,7 +21,12 @@ import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.rtp.stream.KeyFrameRequestManager;
 import io.tributary.worker.rtp.stream.RtpStreamRecv;
 import io.tributary.worker.rtp.stream.RtpStreamRecvStats;
+import io.tributary.worker.trace.TraceEvent;
+import io.tributary.worker.trace.TraceEventSwitch;
+import io.tributary.worker.trace.TraceEventType;
+import io.vertx.core.Future;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,8 @@ public final class Producer extends MediaEntity {
     /** Public and observer: every encoding's score, when one changes. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static final Event<List<ProducerScore>> SCORE = (Event) Event.of("score", List.class);
+    /** Public and observer: a trace enabled with {@link #enableTraceEvent}. */
+    public static final Event<TraceEvent> TRACE = Event.of("trace", TraceEvent.class);
 
     /** Extensions a producer keeps (as mediasoup's worker); the rest are blanked to padding. */
     private static final List<String> KEPT_AUDIO = List.of(RtpExtensionIds.URI_MID, RtpExtensionIds.URI_ABS_CAPTURE_TIME,
@@ -74,6 +80,7 @@ public final class Producer extends MediaEntity {
     private final WorkerLoop loop;
     private final ProducerStreams streams;
     private final KeyFrameRequestManager keyFrameRequests;
+    private final TraceEventSwitch traces = new TraceEventSwitch(EnumSet.allOf(TraceEventType.class));
     private final byte[] extensionIdMap = new byte[256];
     private final int[] mappedPayloadTypes = new int[128];
     private final byte[] rtcpScratch = new byte[RTCP_SCRATCH];
@@ -202,6 +209,9 @@ public final class Producer extends MediaEntity {
         if (!(rtx ? stream.recv.receiveRtxPacket(packet, nowMs) : stream.recv.receivePacket(packet, nowMs))) {
             return;
         }
+        if (traces.any()) {
+            traces.tracePacket(packet, stream.recv.packetInfo().keyFrame(), rtx, TraceEvent.IN, this::emitTrace);
+        }
         if (paused) {
             return;
         }
@@ -263,6 +273,8 @@ public final class Producer extends MediaEntity {
             }
             if (stream.ssrc == ssrc) {
                 stream.recv.receiveSenderReport(ntpTimestamp, rtpTimestamp, nowMs);
+                traces.trace(TraceEventType.SR, TraceEvent.IN, Map.of("ssrc", Integer.toUnsignedLong(ssrc),
+                            "ntpTimestamp", ntpTimestamp, "rtpTimestamp", rtpTimestamp), this::emitTrace);
             } else if (stream.rtxSsrc == ssrc && stream.rtxSsrc != 0) {
                 stream.recv.receiveRtxSenderReport(ntpTimestamp, nowMs);
             }
@@ -293,18 +305,23 @@ public final class Producer extends MediaEntity {
                 }
                 from += n;
             }
+            traces.trace(TraceEventType.NACK, TraceEvent.OUT, Map.of(), Producer.this::emitTrace);
         }
 
         @Override
         public void onSendPli(RtpStreamRecv stream) {
             int len = PliPacket.write(rtcpScratch, 0, stream.ssrc(), stream.ssrc());
             rtcpSender.sendRtcp(rtcpScratch, 0, len);
+            traces.trace(TraceEventType.PLI, TraceEvent.OUT, Map.of("ssrc", Integer.toUnsignedLong(stream.ssrc())),
+                    Producer.this::emitTrace);
         }
 
         @Override
         public void onSendFir(RtpStreamRecv stream, int sequenceNumber) {
             int len = FirPacket.write(rtcpScratch, 0, stream.ssrc(), stream.ssrc(), stream.ssrc(), sequenceNumber);
             rtcpSender.sendRtcp(rtcpScratch, 0, len);
+            traces.trace(TraceEventType.FIR, TraceEvent.OUT, Map.of("ssrc", Integer.toUnsignedLong(stream.ssrc())),
+                    Producer.this::emitTrace);
         }
 
         @Override
@@ -324,7 +341,24 @@ public final class Producer extends MediaEntity {
         return streams.size();
     }
 
-    /** Observer {@code pause} fires only on a real change; a closed producer rejects the call. */
+    /**
+     * mediasoup's {@code enableTraceEvent(types)}: rtp, keyframe, nack, pli, fir, sr; unknown names
+     * are ignored, a non-array or non-string is a TypeError.
+     */
+    public Future<Void> enableTraceEvent(Object types) {
+        return loop.call(() -> {
+            assertOpen();
+            traces.enable(types);
+            return null;
+        });
+    }
+
+
+    private void emitTrace(TraceEvent event) {
+        events.emit(TRACE, event);
+        observer.emit(TRACE, event);
+    }
+
     /** Stops forwarding; observer {@code pause} fires only on a real change. Any thread. */
     public Future<Void> pause() {
         return loop.call(() -> {
@@ -391,6 +425,12 @@ public final class Producer extends MediaEntity {
         return streams.stats(nowMs);
     }
 
+    /** One encoding's inbound-rtp stats (null before it has received RTP): what a layered consumer reports. */
+    public RtpStreamRecvStats getStreamStats(int encodingIndex, long nowMs) {
+        assertOpen();
+        return streams.stats(encodingIndex, nowMs);
+    }
+
     /** mediasoup's dump shape, with the parameters as the worker reports them. */
     public Map<String, Object> dump() {
         assertOpen();
@@ -401,7 +441,7 @@ public final class Producer extends MediaEntity {
         dump.put("rtpParameters", RtpParametersDump.of(rtpParameters));
         dump.put("rtpMapping", rtpMapping);
         dump.put("rtpStreams", streams.dump());
-        dump.put("traceEventTypes", List.of());
+        dump.put("traceEventTypes", traces.names());
         dump.put("paused", paused);
         return dump;
     }

@@ -213,6 +213,12 @@ final class ProducerStreams {
         return stats;
     }
 
+    /** The inbound-rtp stats of one encoding, or null before it has received RTP. */
+    RtpStreamRecvStats stats(int encodingIndex, long nowMs) {
+        RtpStreamRecv recv = streams[encodingIndex].recv;
+        return recv == null ? null : recv.getStats(nowMs);
+    }
+
     List<Object> dump() {
         List<Object> list = new ArrayList<>();
         for (Stream s : streams) {

@@ -5,6 +5,8 @@ import io.tributary.worker.MediaEntity;
 import io.tributary.worker.Worker;
 import io.tributary.worker.WorkerLoop;
 import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.data.DataConsumer;
+import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.events.Event;
 import io.tributary.worker.observer.ActiveSpeakerObserver;
@@ -18,6 +20,8 @@ import io.tributary.worker.producer.Producer;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.transport.Transport;
 import io.tributary.worker.transport.direct.DirectTransport;
+import io.tributary.worker.transport.pipe.PipeTransport;
+import io.tributary.worker.transport.pipe.PipeTransportOptions;
 import io.tributary.worker.transport.plain.PlainTransport;
 import io.tributary.worker.transport.plain.PlainTransportOptions;
 import io.tributary.worker.transport.webrtc.WebRtcTransport;
@@ -50,7 +54,10 @@ public final class Router extends MediaEntity {
     private final Map<String, Transport> transports = new LinkedHashMap<>();
     private final Map<String, ProducerRoute> routes = new LinkedHashMap<>();
     private final Map<String, RtpObserver> rtpObservers = new LinkedHashMap<>();
+    private final Map<String, DataProducerRoute> dataRoutes = new LinkedHashMap<>();
     private final RtpObserver.Host observerHost = new ObserverHost();
+    /** The pipe transport pairs this router keeps for pipeToRouter (see {@link PipeTransportPairs}). */
+    final PipeTransportPairs pipeTransportPairs = new PipeTransportPairs();
 
     private Router(String id, Worker worker, RtpCapabilities rtpCapabilities, Map<String, Object> appData) {
         super(id, appData);
@@ -84,6 +91,18 @@ public final class Router extends MediaEntity {
             assertOpen();
             return PlainTransport.create(UUID.randomUUID().toString(), this, options).map(this::register);
         });
+    }
+
+    public Future<PipeTransport> createPipeTransport(PipeTransportOptions options) {
+        return worker.loop().compose(() -> {
+            assertOpen();
+            return PipeTransport.create(UUID.randomUUID().toString(), this, options).map(this::register);
+        });
+    }
+
+    /** mediasoup's {@code pipeToRouter()}: this router's producer, under the same id, on {@code options.router()}. */
+    public Future<PipeToRouterResult> pipeToRouter(PipeToRouterOptions options) {
+        return PipeToRouter.pipe(this, options);
     }
 
     /** {@code maxMessageSize} may be null for mediasoup's default (262144). */
@@ -192,8 +211,54 @@ public final class Router extends MediaEntity {
             routes.forEach((producerId, route) -> producerObservers.add(
                     new RouterDump.KeyValues(producerId, route.observers.stream().map(RtpObserver::id).toList())));
             return new RouterDump(id(), List.copyOf(transports.keySet()), List.copyOf(rtpObservers.keySet()),
-                    producerConsumers, consumerProducer, producerObservers, List.of(), List.of());
+                    producerConsumers, consumerProducer, producerObservers, dataProducerConsumerIds(),
+                    dataConsumerProducerIds());
         });
+    }
+
+    // DataProducers and DataConsumers (data channels), apart from the RTP routes.
+
+    public boolean hasDataProducer(String dataProducerId) {
+        return dataRoutes.containsKey(dataProducerId);
+    }
+
+    /** The DataProducer with this id on any transport of the router, or null. */
+    public DataProducer dataProducer(String dataProducerId) {
+        DataProducerRoute route = dataRoutes.get(dataProducerId);
+        return route == null ? null : route.producer;
+    }
+
+    /** Called by a transport for each new DataProducer: its messages, pauses and close reach its DataConsumers. */
+    public void addDataProducer(DataProducer producer) {
+        DataProducerRoute route = new DataProducerRoute(producer);
+        dataRoutes.put(producer.id(), route);
+        producer.attach(route);
+        producer.observer().on(DataProducer.PAUSE, v -> route.each(DataConsumer::onDataProducerPaused));
+        producer.observer().on(DataProducer.RESUME, v -> route.each(DataConsumer::onDataProducerResumed));
+        producer.onClosed(() -> {
+            dataRoutes.remove(producer.id());
+            // As for producers: DataConsumers closed by the same cascade get 'transportclose', not 'dataproducerclose'.
+            worker.loop().context().runOnContext(v -> route.each(DataConsumer::dataProducerClosed));
+        });
+    }
+
+    /** Called by a transport for each new DataConsumer of {@code producer}. */
+    public void addDataConsumer(DataProducer producer, DataConsumer consumer) {
+        DataProducerRoute route = dataRoutes.get(producer.id());
+        route.consumers.add(consumer);
+        consumer.onClosed(() -> route.consumers.remove(consumer));
+    }
+
+    private List<RouterDump.KeyValues> dataProducerConsumerIds() {
+        List<RouterDump.KeyValues> entries = new ArrayList<>();
+        dataRoutes.forEach((id, route) -> entries.add(new RouterDump.KeyValues(id, route.consumerIds())));
+        return entries;
+    }
+
+    private List<RouterDump.KeyValue> dataConsumerProducerIds() {
+        List<RouterDump.KeyValue> entries = new ArrayList<>();
+        dataRoutes.forEach((id, route) -> route.consumerIds().forEach(c -> entries.add(new RouterDump.KeyValue(c, id))));
+        return entries;
     }
 
     /** A producer and the consumers and RtpObservers its packets go to; iterated by index so forwarding allocates nothing. */
@@ -209,7 +274,7 @@ public final class Router extends MediaEntity {
         @Override
         public void onProducerRtp(Producer p, RtpPacket packet, int encodingIndex, boolean keyFrame, long nowMs) {
             for (int i = 0; i < consumers.size(); i++) {
-                consumers.get(i).sendRtp(packet, encodingIndex, keyFrame, nowMs);
+                consumers.get(i).forwardFromProducer(packet, encodingIndex, keyFrame, nowMs);
             }
             for (int i = 0; i < observers.size(); i++) {
                 observers.get(i).receiveRtp(p, packet);

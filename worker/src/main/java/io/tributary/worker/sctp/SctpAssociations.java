@@ -7,6 +7,6 @@ public final class SctpAssociations {
 
     public static SctpAssociation create(
             SctpOptions options, SctpAssociation.Output output, SctpAssociation.Listener listener, SctpTimers timers) {
-        throw new UnsupportedOperationException("the SCTP stack is being written on branch sctp");
+        return new Association(options, output, listener, timers);
     }
 }

@@ -1,14 +1,19 @@
 package io.tributary.worker.sctp;
 
-import io.vertx.core.Vertx;
+import io.vertx.core.Context;
+import io.vertx.core.internal.ContextInternal;
 
-/** Timers on the calling event loop: Vert.x runs a timer set from a loop's context on that loop. */
+/**
+ * Timers on one event-loop context. Bound to the context, not to Vertx: socket handlers run as raw
+ * Netty handlers where no Vert.x context is current, and a plain {@code vertx.setTimer} there would
+ * fire on some other thread.
+ */
 public final class VertxSctpTimers implements SctpTimers {
 
-    private final Vertx vertx;
+    private final ContextInternal context;
 
-    public VertxSctpTimers(Vertx vertx) {
-        this.vertx = vertx;
+    public VertxSctpTimers(Context context) {
+        this.context = (ContextInternal) context;
     }
 
     @Override
@@ -18,11 +23,11 @@ public final class VertxSctpTimers implements SctpTimers {
 
     @Override
     public long schedule(long delayMillis, Runnable task) {
-        return vertx.setTimer(Math.max(1, delayMillis), id -> task.run());
+        return context.setTimer(Math.max(1, delayMillis), id -> task.run());
     }
 
     @Override
     public void cancel(long timerId) {
-        vertx.cancelTimer(timerId);
+        context.owner().cancelTimer(timerId);
     }
 }

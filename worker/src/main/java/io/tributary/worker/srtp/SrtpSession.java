@@ -202,6 +202,16 @@ public final class SrtpSession implements AutoCloseable {
         }
     }
 
+    /** {@link #protectRtcp} or {@link #protectRtp}, for callers that classified the packet already. */
+    public int protect(byte[] buf, int off, int len, boolean rtcp) {
+        return rtcp ? protectRtcp(buf, off, len) : protectRtp(buf, off, len);
+    }
+
+    /** {@link #unprotectRtcp} or {@link #unprotectRtp}, for callers that classified the packet already. */
+    public int unprotect(byte[] buf, int off, int len, boolean rtcp) {
+        return rtcp ? unprotectRtcp(buf, off, len) : unprotectRtp(buf, off, len);
+    }
+
     /** Forgets an SSRC's contexts in both directions (mediasoup's RemoveStream), e.g. when a stream ends. */
     public void removeStream(int ssrc) {
         sendRtp.remove(ssrc);

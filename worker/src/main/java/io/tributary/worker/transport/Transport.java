@@ -6,6 +6,12 @@ import io.tributary.worker.WorkerLoop;
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.consumer.ConsumerOptions;
 import io.tributary.worker.consumer.Consumers;
+import io.tributary.worker.data.DataConsumer;
+import io.tributary.worker.data.DataConsumerOptions;
+import io.tributary.worker.data.DataProducer;
+import io.tributary.worker.data.DataProducerOptions;
+import io.tributary.worker.data.DataTransportSettings;
+import io.tributary.worker.data.TransportData;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.errors.TypeError;
@@ -20,11 +26,14 @@ import io.tributary.worker.ortc.RtpCodecParameters;
 import io.tributary.worker.ortc.RtpEncodingParameters;
 import io.tributary.worker.ortc.RtpHeaderExtensionParameters;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.SctpParameters;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.producer.ProducerOptions;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.rtp.RtpExtensionIds;
 import io.tributary.worker.rtp.RtpPacket;
+import io.tributary.worker.sctp.SctpAssociation;
+import io.tributary.worker.sctp.SctpState;
 import io.vertx.core.Future;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -47,15 +56,19 @@ public abstract class Transport extends MediaEntity {
     public static final Event<Void> CLOSE = Event.signal("close");
     public static final Event<Producer> NEW_PRODUCER = Event.of("newproducer", Producer.class);
     public static final Event<Consumer> NEW_CONSUMER = Event.of("newconsumer", Consumer.class);
+    public static final Event<DataProducer> NEW_DATA_PRODUCER = Event.of("newdataproducer", DataProducer.class);
+    public static final Event<DataConsumer> NEW_DATA_CONSUMER = Event.of("newdataconsumer", DataConsumer.class);
+    /** Public and observer, on transports with SCTP: the association's state changed. */
+    public static final Event<SctpState> SCTP_STATE_CHANGE = Event.of("sctpstatechange", SctpState.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_MID = 100_000_000;
-    /** mediasoup's default for transports other than DirectTransport. */
-    private static final int MAX_MESSAGE_SIZE = 262144;
 
     protected final Router router;
     protected final WorkerLoop loop;
     protected final TransportCounters counters = new TransportCounters();
+    /** DataProducers, DataConsumers and, with SCTP, the association they use. */
+    protected final TransportData data;
     private final Map<String, Producer> producers = new LinkedHashMap<>();
     private final Map<String, Consumer> consumers = new LinkedHashMap<>();
     private final IntObjectHashMap<Consumer> consumersBySsrc = new IntObjectHashMap<>();
@@ -74,10 +87,16 @@ public abstract class Transport extends MediaEntity {
     private int absSendTimeExtensionId;
     private int transportWideCcExtensionId;
 
+    /** A transport without SCTP, that is not direct: produceData and consumeData fail. */
     protected Transport(String id, Router router, Map<String, Object> appData) {
+        this(id, router, appData, DataTransportSettings.none());
+    }
+
+    protected Transport(String id, Router router, Map<String, Object> appData, DataTransportSettings dataSettings) {
         super(id, appData);
         this.router = router;
         this.loop = router.worker().loop();
+        this.data = new TransportData(router, dataSettings, counters, this::announceSctpState);
         this.rtcpReceiver = new RtcpReceiver(consumersBySsrc, rtpListener::producerBySsrc);
         this.reports = new RtcpReports(producers.values(), consumers.values(), this::sendRtcp);
         loop.execute(() -> {
@@ -99,6 +118,51 @@ public abstract class Transport extends MediaEntity {
         return loop.call(() -> consumeNow(options));
     }
 
+    /** mediasoup's {@code produceData()}; a DirectTransport's DataProducers are of type 'direct'. */
+    public Future<DataProducer> produceData(DataProducerOptions options) {
+        return loop.call(() -> {
+            assertOpen();
+            DataProducer producer = data.produce(options);
+            observer.emit(NEW_DATA_PRODUCER, producer);
+            return producer;
+        });
+    }
+
+    /** mediasoup's {@code consumeData()}; on SCTP the transport picks the stream id. */
+    public Future<DataConsumer> consumeData(DataConsumerOptions options) {
+        return loop.call(() -> {
+            assertOpen();
+            DataConsumer consumer = data.consume(options);
+            observer.emit(NEW_DATA_CONSUMER, consumer);
+            return consumer;
+        });
+    }
+
+    /** {@code port: 5000, OS, MIS, maxMessageSize} with SCTP enabled, else null. */
+    public SctpParameters sctpParameters() {
+        return data.sctpParameters();
+    }
+
+    /** The association's state with SCTP enabled ('new' until the transport connects), else null. */
+    public SctpState sctpState() {
+        return data.sctpState();
+    }
+
+    private void announceSctpState(SctpState state) {
+        events.emit(SCTP_STATE_CHANGE, state);
+        observer.emit(SCTP_STATE_CHANGE, state);
+    }
+
+    /** The transport can carry packets: with SCTP enabled the association starts, sending through {@code output}. */
+    protected final void startSctp(SctpAssociation.Output output) {
+        data.startSctp(output);
+    }
+
+    /** An SCTP packet from the remote (after DTLS, or straight from UDP). */
+    protected final void receiveSctp(byte[] buf, int off, int len) {
+        data.receiveSctp(buf, off, len);
+    }
+
     public Future<List<Map<String, Object>>> getStats() {
         return loop.call(() -> {
             assertOpen();
@@ -106,6 +170,7 @@ public abstract class Transport extends MediaEntity {
             stats.put("type", statsType());
             stats.put("transportId", id());
             stats.put("timestamp", System.currentTimeMillis());
+            data.fillStats(stats);
             fillStats(stats);
             counters.fill(stats);
             bitrateLimits.fillStats(stats);
@@ -137,9 +202,7 @@ public abstract class Transport extends MediaEntity {
             dump.put("mapRtxSsrcConsumerId", rtxSsrcs);
             dump.put("recvRtpHeaderExtensions", recvRtpHeaderExtensions());
             dump.put("rtpListener", rtpListener.dump());
-            dump.put("maxMessageSize", MAX_MESSAGE_SIZE);
-            dump.put("dataProducerIds", List.of());
-            dump.put("dataConsumerIds", List.of());
+            data.fillDump(dump);
             dump.put("traceEventTypes", traceEventTypes.names());
             fillDump(dump);
             return dump;
@@ -174,7 +237,7 @@ public abstract class Transport extends MediaEntity {
         });
     }
 
-    /** mediasoup's {@code enableTraceEvent(types)}: recorded for the dump; no trace events are emitted yet. */
+    /** mediasoup's {@code enableTraceEvent(types)}: recorded for the dump; bwe/probation traces need sender-side BWE, not built yet. */
     public Future<Void> enableTraceEvent(Object types) {
         return loop.call(() -> {
             assertOpen();
@@ -219,6 +282,7 @@ public abstract class Transport extends MediaEntity {
         for (Consumer consumer : List.copyOf(consumers.values())) {
             consumer.transportClosed();
         }
+        data.transportClosed();
         if (timer >= 0) {
             router.worker().vertx().cancelTimer(timer);
         }
@@ -259,9 +323,18 @@ public abstract class Transport extends MediaEntity {
         sendRtp(buf, off, len);
     }
 
-    /** Consumers are created with this transport's rules for PTs and MIDs; pipe transports override it. */
+    /** Pipe transports: consumers of type pipe without MID or capabilities, producers without shared CNAME or BWE. */
     protected boolean isPipe() {
         return false;
+    }
+
+    /** A decrypted packet the transport classified already: {@link #receiveRtcp} or {@link #receiveRtp}. */
+    protected final void receive(byte[] buf, int off, int len, boolean rtcp, long nowMs) {
+        if (rtcp) {
+            receiveRtcp(buf, off, len, nowMs);
+        } else {
+            receiveRtp(buf, off, len, nowMs);
+        }
     }
 
     /** A decrypted RTP packet from the remote: find its producer and let it forward. */
@@ -292,6 +365,11 @@ public abstract class Transport extends MediaEntity {
         if (options.id() != null && router.hasProducer(options.id())) {
             throw new TypeError("a Producer with same id \"" + options.id() + "\" already exists");
         }
+        if (options.id() != null && router.worker().hasProducer(options.id())) {
+            // mediasoup's worker demands ids unique across its routers (why pipeToRouter within one worker fails)
+            throw new MediasoupError("Channel request handler with ID " + options.id()
+                    + " already exists [method:transport.produce]");
+        }
         MediaKind kind = MediaKind.find(options.kind())
                 .orElseThrow(() -> new TypeError("invalid kind \"" + options.kind() + "\""));
         RtpParameters params = Ortc.validateRtpParameters(options.rtpParameters());
@@ -311,7 +389,9 @@ public abstract class Transport extends MediaEntity {
                 options.paused(), options.keyFrameRequestDelay(), options.appData());
         rtpListener.addProducer(producer);
         rememberExtensionIds(producer);
-        negotiateBandwidthFeedback(params);
+        if (!isPipe()) {
+            negotiateBandwidthFeedback(params);
+        }
         producers.put(producerId, producer);
         producer.onClosed(() -> {
             producers.remove(producerId);
@@ -330,7 +410,7 @@ public abstract class Transport extends MediaEntity {
         if (options.mid() != null && options.mid().isEmpty()) {
             throw new TypeError("if given, mid must be non empty string");
         }
-        RtpCapabilities caps = Ortc.validateRtpCapabilities(options.rtpCapabilities());
+        RtpCapabilities caps = isPipe() ? null : Ortc.validateRtpCapabilities(options.rtpCapabilities());
         Producer producer = router.producer(options.producerId());
         if (producer == null) {
             throw new MediasoupError("Producer with id \"" + options.producerId() + "\" not found");

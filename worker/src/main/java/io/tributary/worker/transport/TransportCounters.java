@@ -31,6 +31,18 @@ public final class TransportCounters {
         rtpBytesSent += bytes;
     }
 
+    /** A packet of {@code n} bytes left, or was dropped when {@code n} is negative (a failed SRTP protect, a full queue). */
+    public void sentOrDropped(int n, boolean rtcp) {
+        if (n < 0) {
+            dropped++;
+            return;
+        }
+        bytesSent += n;
+        if (!rtcp) {
+            rtpBytesSent += n;
+        }
+    }
+
     public long droppedTotal() {
         return dropped + rtpDropped + rtpUnknown + rtcpDropped;
     }

@@ -1,5 +1,6 @@
 package io.tributary.client.media;
 
+import io.tributary.client.media.data.PeerDataChannels;
 import io.tributary.client.media.dtls.DtlsClientLink;
 import io.tributary.client.media.ice.IceAgentState;
 import io.tributary.client.media.ice.IceStats;
@@ -19,6 +20,7 @@ import io.tributary.worker.dtls.DtlsState;
 import io.tributary.worker.ortc.DtlsParameters;
 import io.tributary.worker.ortc.IceParameters;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.SctpParameters;
 import io.tributary.worker.ortc.TransportProtocol;
 import io.tributary.worker.rtcp.NackPacket;
 import io.tributary.worker.rtcp.ReportBlock;
@@ -62,6 +64,8 @@ public final class MediaPeer implements AutoCloseable {
     private final byte[] cname;
     private final DtlsClientLink dtls;
     private final MediaSession session;
+    private final PeerDataChannels data;
+    private SctpParameters remoteSctp;
     private final OutboundStreams outbound = new OutboundStreams();
     private final InboundStreams inbound;
     private final RtcpCounters rtcpCounters = new RtcpCounters();
@@ -81,7 +85,9 @@ public final class MediaPeer implements AutoCloseable {
         DtlsCertificate certificate = options.certificate() != null ? options.certificate()
                 : DtlsCertificate.generate();
         this.dtls = new DtlsClientLink(loop, options.dtlsRole(), certificate, options.dtlsTimeout(),
-                options.srtpProfiles(), copy -> session().sendDtls(copy), () -> session().dtlsClosed());
+                options.srtpProfiles(), copy -> session().sendDtls(copy), () -> session().dtlsClosed(),
+                record -> data().receive(record));
+        this.data = new PeerDataChannels(loop, record -> dtls.sendApplicationData(record));
         this.inbound = new InboundStreams(this::nackOnLoop);
         this.rtcpReader = new RtcpReader(rtcpCounters, new FeedbackRouter());
         this.session = new MediaSession(loop, options, dtls, new MediaSession.Receiver() {
@@ -142,6 +148,7 @@ public final class MediaPeer implements AutoCloseable {
             throw new IllegalStateException("connect() was already called");
         }
         loop.execute(() -> {
+            remoteSctp = remote.sctpParameters();
             try {
                 session.connect(remote, protocol);
             } catch (RuntimeException e) {
@@ -188,10 +195,21 @@ public final class MediaPeer implements AutoCloseable {
             return;
         }
         outbound.publications().forEach(Publication::start);
+        if (remoteSctp != null) {
+            data.start(remoteSctp);
+        }
         senderReportTimer = loop.setPeriodic(options.senderReportInterval().toMillis(),
                 () -> outbound.sendSenderReports(session, cname, MediaClock.nowMicros()));
         receiverReportTimer = loop.setPeriodic(options.receiverReportInterval().toMillis(),
                 () -> inbound.sendReceiverReport(session, (int) options.rtcpSsrc(), cname, MediaClock.nowMicros()));
+    }
+
+    /**
+     * The DataChannels of this connection. The SCTP association starts with the connection when the
+     * transport has {@code sctpParameters} (created with {@code enableSctp}).
+     */
+    public PeerDataChannels data() {
+        return data;
     }
 
     // ---- publishing ----------------------------------------------------------------------------
@@ -319,6 +337,7 @@ public final class MediaPeer implements AutoCloseable {
         CompletableFuture<Void> stopped = loop.call(() -> {
             loop.cancel(senderReportTimer);
             loop.cancel(receiverReportTimer);
+            data.close();
             session.close();
             return null;
         });

@@ -3,17 +3,27 @@ package io.tributary.client.media;
 import io.tributary.worker.ortc.DtlsParameters;
 import io.tributary.worker.ortc.IceCandidate;
 import io.tributary.worker.ortc.IceParameters;
+import io.tributary.worker.ortc.SctpParameters;
 import io.tributary.worker.ortc.TransportProtocol;
 import java.net.InetSocketAddress;
 import java.util.Comparator;
 import java.util.List;
 
-/** What {@code router.createWebRtcTransport()} returns that the peer needs: ICE and DTLS parameters, candidates. */
+/**
+ * What {@code router.createWebRtcTransport()} returns that the peer needs: ICE and DTLS parameters,
+ * candidates, and {@code sctpParameters} when the transport carries DataChannels (else null).
+ */
 public record RemoteTransport(IceParameters iceParameters, List<IceCandidate> iceCandidates,
-                              DtlsParameters dtlsParameters) {
+                              DtlsParameters dtlsParameters, SctpParameters sctpParameters) {
 
     public RemoteTransport {
         iceCandidates = List.copyOf(iceCandidates);
+    }
+
+    /** A transport without SCTP. */
+    public RemoteTransport(IceParameters iceParameters, List<IceCandidate> iceCandidates,
+                           DtlsParameters dtlsParameters) {
+        this(iceParameters, iceCandidates, dtlsParameters, null);
     }
 
     /** The highest-priority candidate of {@code protocol}; throws when the transport offers none. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.client.media.MediaPeer;
 import io.tributary.client.media.PeerCapabilities;
 import io.tributary.client.media.RemoteTransport;
+import io.tributary.client.media.data.DataChannel;
+import io.tributary.client.media.data.PeerDataChannels;
 import io.tributary.client.media.receive.ReceivedStream;
 import io.tributary.client.media.send.Publication;
 import io.tributary.protoo.ProtooClient;
@@ -16,7 +18,9 @@ import io.tributary.worker.ortc.IceCandidate;
 import io.tributary.worker.ortc.IceParameters;
 import io.tributary.worker.ortc.RtpCapabilities;
 import io.tributary.worker.ortc.RtpParameters;
+import io.tributary.worker.ortc.SctpParameters;
 import io.tributary.worker.ortc.TransportProtocol;
+import io.tributary.worker.sctp.SctpReliability;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,12 @@ public final class RoomParticipant implements AutoCloseable {
     private MediaPeer sendPeer;
     private MediaPeer recvPeer;
     private String sendTransportId;
+    private boolean dataChannels;
+    private int nextSendStreamId;
+    /** How many DataChannels of each label the server offered so far. */
+    private final Map<String, Integer> dataConsumerCounts = new ConcurrentHashMap<>();
+    /** "label#index" -> the index-th DataChannel of that label the server offered. */
+    private final Map<String, CompletableFuture<DataChannel>> dataConsumers = new ConcurrentHashMap<>();
 
     /** Connects to {@code ws://127.0.0.1:port/?roomId=&peerId=} and waits until it is open. */
     public RoomParticipant(Vertx vertx, int port, String roomId, String peerId) {
@@ -89,7 +99,7 @@ public final class RoomParticipant implements AutoCloseable {
         return peerId;
     }
 
-    /** The server offers consumers ({@code newConsumer}); this participant starts receiving each. */
+    /** The server offers consumers ({@code newConsumer}, {@code newDataConsumer}); this participant takes each. */
     private void serverRequest(ProtooRequest request) {
         if ("newConsumer".equals(request.method())) {
             JsonNode data = request.data();
@@ -103,6 +113,15 @@ public final class RoomParticipant implements AutoCloseable {
             received.put(data.get("producerId").asText(), stream);
             consumerIdByProducer.put(data.get("producerId").asText(), data.get("id").asText());
             request.accept();
+        } else if ("newDataConsumer".equals(request.method()) && dataChannels) {
+            JsonNode data = request.data();
+            String label = data.path("label").asText();
+            recvPeer.data().open(data.path("sctpStreamParameters").path("streamId").asInt(), label,
+                    SctpReliability.RELIABLE_ORDERED).thenAccept(channel -> {
+                        int index = dataConsumerCounts.merge(label, 1, Integer::sum) - 1;
+                        dataConsumerSlot(label, index).complete(channel);
+                        request.accept();
+                    });
         } else {
             request.reject(403, "unexpected request " + request.method());
         }
@@ -110,6 +129,12 @@ public final class RoomParticipant implements AutoCloseable {
 
     /** The demo's join flow: capabilities, send and receive transports, then join; returns its answer. */
     public JsonNode join(String displayName) {
+        return join(displayName, false);
+    }
+
+    /** As {@link #join(String)}; with {@code dataChannels} the transports carry SCTP, as a browser's with DataChannels. */
+    public JsonNode join(String displayName, boolean dataChannels) {
+        this.dataChannels = dataChannels;
         RtpCapabilities routerCaps = JSON.convertValue(request("getRouterRtpCapabilities", JSON.createObjectNode()),
                 RtpCapabilities.class);
         sendPeer = connectTransport(true);
@@ -117,6 +142,9 @@ public final class RoomParticipant implements AutoCloseable {
         ObjectNode data = JSON.createObjectNode().put("displayName", displayName);
         data.set("device", JSON.createObjectNode().put("flag", "java").put("name", "RoomParticipant").put("version", "1"));
         data.set("rtpCapabilities", JSON.valueToTree(PeerCapabilities.from(routerCaps)));
+        if (dataChannels) {
+            data.set("sctpCapabilities", sctpCapabilities());
+        }
         // Stamped on arrival: newConsumer follows the answer at once, and a later stamp could come after it.
         return await(protoo.request("join", data).thenApply(answer -> {
             joinAnsweredAt = System.nanoTime();
@@ -127,12 +155,16 @@ public final class RoomParticipant implements AutoCloseable {
     private MediaPeer connectTransport(boolean producing) {
         ObjectNode options = JSON.createObjectNode().put("forceTcp", false).put("producing", producing)
                 .put("consuming", !producing);
+        if (dataChannels) {
+            options.set("sctpCapabilities", sctpCapabilities());
+        }
         JsonNode t = request("createWebRtcTransport", options);
         MediaPeer peer = MediaPeer.create(vertx);
         CompletableFuture<Void> up = peer.connect(new RemoteTransport(
                 JSON.convertValue(t.get("iceParameters"), IceParameters.class),
                 List.of(JSON.convertValue(t.get("iceCandidates"), IceCandidate[].class)),
-                JSON.convertValue(t.get("dtlsParameters"), DtlsParameters.class)), TransportProtocol.UDP);
+                JSON.convertValue(t.get("dtlsParameters"), DtlsParameters.class),
+                JSON.convertValue(t.get("sctpParameters"), SctpParameters.class)), TransportProtocol.UDP);
         ObjectNode connect = JSON.createObjectNode().put("transportId", t.get("id").asText());
         connect.set("dtlsParameters", JSON.valueToTree(peer.localDtlsParameters()));
         request("connectWebRtcTransport", connect);
@@ -155,6 +187,52 @@ public final class RoomParticipant implements AutoCloseable {
         data.set("rtpParameters", JSON.valueToTree(publication.rtpParameters()));
         data.set("appData", JSON.createObjectNode());
         return request("produce", data).get("id").asText();
+    }
+
+    /**
+     * Opens a DataChannel on the send transport (as mediasoup-client's {@code produceData}: the next
+     * stream id, negotiated) and tells the server; returns the channel once the server answered.
+     */
+    public DataChannel produceData(String label, SctpReliability reliability) {
+        await(sendPeer.data().connected());
+        int streamId = nextSendStreamId++;
+        ObjectNode stream = JSON.createObjectNode().put("streamId", streamId).put("ordered", reliability.ordered());
+        if (reliability.maxPacketLifeTimeMillis() >= 0) {
+            stream.put("maxPacketLifeTime", reliability.maxPacketLifeTimeMillis());
+        }
+        if (reliability.maxRetransmits() >= 0) {
+            stream.put("maxRetransmits", reliability.maxRetransmits());
+        }
+        DataChannel channel = await(sendPeer.data().open(streamId, label, reliability));
+        ObjectNode data = JSON.createObjectNode().put("transportId", sendTransportId).put("label", label)
+                .put("protocol", "");
+        data.set("sctpStreamParameters", stream);
+        data.set("appData", JSON.createObjectNode());
+        request("produceData", data);
+        return channel;
+    }
+
+    /**
+     * The {@code index}-th DataChannel the server offered with {@code label}, once it has and the
+     * receiving association is up (a browser's DataChannel 'open'): the SFU drops what it would send
+     * on an association still connecting.
+     */
+    public DataChannel awaitDataConsumer(String label, int index) {
+        DataChannel channel = await(dataConsumerSlot(label, index));
+        await(recvPeer.data().connected());
+        return channel;
+    }
+
+    private CompletableFuture<DataChannel> dataConsumerSlot(String label, int index) {
+        return dataConsumers.computeIfAbsent(label + "#" + index, key -> new CompletableFuture<>());
+    }
+
+    private static JsonNode sctpCapabilities() {
+        ObjectNode numStreams = JSON.createObjectNode().put("OS", PeerDataChannels.NUM_STREAMS)
+                .put("MIS", PeerDataChannels.NUM_STREAMS);
+        ObjectNode caps = JSON.createObjectNode();
+        caps.set("numStreams", numStreams);
+        return caps;
     }
 
     public JsonNode request(String method, JsonNode data) {

@@ -1,6 +1,7 @@
 package io.tributary.worker.transport.direct;
 
 import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.data.DataTransportSettings;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.events.Event;
 import io.tributary.worker.router.Router;
@@ -13,6 +14,7 @@ import java.util.Map;
  * mediasoup's DirectTransport: no wire at all. The application injects RTP with
  * {@code producer.send()} and RTCP with {@link #sendRtcp(byte[])}; consumers' packets arrive as
  * their {@link #RTP} event, and what the SFU would send as RTCP as this transport's {@link #RTCP} event.
+ * Data works the same way: {@code dataProducer.send()} in, DataConsumer {@code message} events out.
  */
 public final class DirectTransport extends Transport {
 
@@ -26,7 +28,7 @@ public final class DirectTransport extends Transport {
     private final int maxMessageSize;
 
     private DirectTransport(String id, Router router, int maxMessageSize, Map<String, Object> appData) {
-        super(id, router, appData);
+        super(id, router, appData, DataTransportSettings.direct(maxMessageSize));
         this.maxMessageSize = maxMessageSize;
         observer.on(NEW_PRODUCER, producer -> producer.enableDirectInput(packet -> loop.execute(() -> {
             if (!closed()) {
@@ -95,7 +97,6 @@ public final class DirectTransport extends Transport {
     @Override
     protected void fillDump(Map<String, Object> dump) {
         dump.put("direct", true);
-        dump.put("maxMessageSize", maxMessageSize);
     }
 
     @Override

@@ -1,13 +1,17 @@
 package io.tributary.worker.transport.plain;
 
+import io.tributary.worker.data.DataTransportSettings;
+import io.tributary.worker.data.TransportData;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.events.Event;
 import io.tributary.worker.net.TransportTuple;
 import io.tributary.worker.net.UdpEndpoint;
 import io.tributary.worker.router.Router;
+import io.tributary.worker.rtcp.RtcpPacketType;
 import io.tributary.worker.srtp.SrtpProfile;
 import io.tributary.worker.srtp.SrtpSession;
+import io.tributary.worker.transport.IpLiterals;
 import io.tributary.worker.transport.SocketBinder;
 import io.tributary.worker.transport.SrtpParameters;
 import io.tributary.worker.transport.Transport;
@@ -21,7 +25,8 @@ import java.util.Map;
 /**
  * mediasoup's PlainTransport: RTP and RTCP over plain UDP (optionally SRTP with keys exchanged in
  * signaling), for ffmpeg, GStreamer and other non-WebRTC endpoints. With {@code comedia} the remote
- * address is learned from the first packet; otherwise it is given to {@link #connect}.
+ * address is learned from the first packet; otherwise it is given to {@link #connect}. With
+ * {@code enableSctp}, SCTP runs straight over the RTP tuple (no DTLS), started once the remote is known.
  */
 public final class PlainTransport extends Transport {
 
@@ -38,7 +43,7 @@ public final class PlainTransport extends Transport {
     private boolean connected;
 
     private PlainTransport(String id, Router router, PlainTransportOptions options) {
-        super(id, router, options.appData());
+        super(id, router, options.appData(), DataTransportSettings.sctp(options.sctp(), false));
         this.options = options;
         this.localSrtp = options.enableSrtp()
                 ? SrtpParameters.random(SrtpProfile.fromCryptoSuite(options.srtpCryptoSuite())) : null;
@@ -131,46 +136,37 @@ public final class PlainTransport extends Transport {
                 if (!options.rtcpMux() && rtcpPort == null) {
                     throw new TypeError("missing rtcpPort (required if rtcpMux is false)");
                 }
-                checkPort(port, "port");
+                IpLiterals.checkPort(port, "port");
                 if (!options.rtcpMux()) {
-                    checkPort(rtcpPort, "rtcpPort");
+                    IpLiterals.checkPort(rtcpPort, "rtcpPort");
                 }
-                InetAddress address = literal(ip);
+                InetAddress address = IpLiterals.parse(ip);
                 remoteRtp = new UdpEndpoint.UdpTuple(rtpSocket, new InetSocketAddress(address, port));
                 if (!options.rtcpMux()) {
                     remoteRtcp = new UdpEndpoint.UdpTuple(rtcpSocket, new InetSocketAddress(address, rtcpPort));
                 }
+                startSctp(this::sendSctp);
             }
             connected = true;
             return null;
         });
     }
 
-    private static void checkPort(int port, String name) {
-        if (port < 1 || port > 65535) {
-            throw new TypeError("invalid " + name + " " + port);
-        }
-    }
-
-    private static InetAddress literal(String ip) {
-        boolean looksLiteral = ip.matches("^[0-9.]+$") || (ip.contains(":") && ip.matches("^[0-9a-fA-F:.]+$"));
-        if (!looksLiteral) {
-            throw new TypeError("invalid IP '" + ip + "'");
-        }
-        try {
-            return InetAddress.getByName(ip);
-        } catch (java.net.UnknownHostException e) {
-            throw new TypeError("invalid IP '" + ip + "'");
-        }
-    }
-
     private void onRtpSocketPacket(byte[] buf, int off, int len, TransportTuple from) {
         counters.received(len);
+        if (data.sctpEnabled() && TransportData.isSctp(buf, off, len)) {
+            if (acceptFrom(from, false)) {
+                receiveSctp(buf, off, len);
+            } else {
+                counters.dropped++;
+            }
+            return;
+        }
         if (len < 2 || (buf[off] & 0xc0) != 0x80) {
             counters.dropped++;
             return;
         }
-        boolean rtcp = isRtcp(buf, off);
+        boolean rtcp = RtcpPacketType.isRtcp(buf[off + 1] & 0xff);
         if (rtcp && !options.rtcpMux()) {
             counters.dropped++;
             return;
@@ -184,7 +180,7 @@ public final class PlainTransport extends Transport {
 
     private void onRtcpSocketPacket(byte[] buf, int off, int len, TransportTuple from) {
         counters.received(len);
-        if (len < 2 || (buf[off] & 0xc0) != 0x80 || !isRtcp(buf, off) || !acceptFrom(from, true)) {
+        if (len < 2 || (buf[off] & 0xc0) != 0x80 || !RtcpPacketType.isRtcp(buf[off + 1] & 0xff) || !acceptFrom(from, true)) {
             counters.dropped++;
             return;
         }
@@ -207,6 +203,7 @@ public final class PlainTransport extends Transport {
                 if (options.rtcpMux()) {
                     remoteRtcp = learned;
                 }
+                startSctp(this::sendSctp);
             }
             return true;
         }
@@ -221,22 +218,13 @@ public final class PlainTransport extends Transport {
                 counters.dropped++;
                 return;
             }
-            n = rtcp ? srtp.unprotectRtcp(buf, off, len) : srtp.unprotectRtp(buf, off, len);
+            n = srtp.unprotect(buf, off, len, rtcp);
             if (n < 0) {
                 counters.dropped++;
                 return;
             }
         }
-        if (rtcp) {
-            receiveRtcp(buf, off, n, now);
-        } else {
-            receiveRtp(buf, off, n, now);
-        }
-    }
-
-    private static boolean isRtcp(byte[] buf, int off) {
-        int pt = buf[off + 1] & 0xff;
-        return pt >= 192 && pt <= 223;
+        receive(buf, off, n, rtcp, now);
     }
 
     @Override
@@ -254,23 +242,26 @@ public final class PlainTransport extends Transport {
         }
     }
 
+    /** SCTP leaves as is on the RTP tuple: mediasoup never wraps it in SRTP. */
+    private void sendSctp(byte[] buf, int off, int len) {
+        if (remoteRtp != null) {
+            remoteRtp.send(buf, off, len);
+            counters.sent(len);
+        }
+    }
+
     private void send(TransportTuple to, byte[] buf, int off, int len, boolean rtcp) {
         int n = len;
         if (options.enableSrtp()) {
             if (srtp == null) {
                 return;
             }
-            n = rtcp ? srtp.protectRtcp(buf, off, len) : srtp.protectRtp(buf, off, len);
-            if (n < 0) {
-                counters.dropped++;
-                return;
-            }
+            n = srtp.protect(buf, off, len, rtcp);
         }
-        to.send(buf, off, n);
-        counters.sent(n);
-        if (!rtcp) {
-            counters.rtpSent(n);
+        if (n >= 0) {
+            to.send(buf, off, n);
         }
+        counters.sentOrDropped(n, rtcp);
     }
 
     @Override
@@ -300,6 +291,8 @@ public final class PlainTransport extends Transport {
     @Override
     protected void onClose() {
         if (rtpSocket != null) {
+            // What the association said last (its ABORT) leaves before the socket closes.
+            rtpSocket.flush();
             rtpSocket.close();
         }
         if (rtcpSocket != null) {
@@ -310,11 +303,7 @@ public final class PlainTransport extends Transport {
         }
     }
 
-    /** Like {@link TupleInfo#of}: {@code localIp} and {@code localAddress} are both the announced address if any. */
     private static TupleInfo tupleInfo(UdpEndpoint socket, TransportTuple remote, String announced) {
-        String local = announced != null ? announced : socket.localAddress().getAddress().getHostAddress();
-        return new TupleInfo(local, local, socket.localAddress().getPort(),
-                remote == null ? null : remote.remote().getAddress().getHostAddress(),
-                remote == null ? null : remote.remote().getPort(), "udp");
+        return TupleInfo.ofUdp(socket.localAddress(), remote == null ? null : remote.remote(), announced);
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.worker.transport.plain;
 
+import io.tributary.worker.data.TransportSctpOptions;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.ortc.TransportProtocol;
 import io.tributary.worker.srtp.SrtpProfile;
@@ -15,33 +16,41 @@ public record PlainTransportOptions(
         boolean comedia,
         boolean enableSrtp,
         String srtpCryptoSuite,
-        Map<String, Object> appData) {
+        Map<String, Object> appData,
+        TransportSctpOptions sctp) {
 
     public PlainTransportOptions {
         srtpCryptoSuite = srtpCryptoSuite == null ? SrtpProfile.AES_CM_128_HMAC_SHA1_80.cryptoSuite() : srtpCryptoSuite;
         appData = appData == null ? Map.of() : appData;
+        sctp = sctp == null ? TransportSctpOptions.DISABLED : sctp;
         // A separate RTCP socket means RTCP is not multiplexed, whatever was asked.
         rtcpMux = rtcpListenInfo == null && rtcpMux;
     }
 
     public static PlainTransportOptions of(TransportListenInfo listenInfo) {
-        return new PlainTransportOptions(listenInfo, null, true, false, false, null, null);
+        return new PlainTransportOptions(listenInfo, null, true, false, false, null, null, null);
     }
 
     public PlainTransportOptions withComedia(boolean value) {
-        return new PlainTransportOptions(listenInfo, rtcpListenInfo, rtcpMux, value, enableSrtp, srtpCryptoSuite, appData);
+        return new PlainTransportOptions(listenInfo, rtcpListenInfo, rtcpMux, value, enableSrtp, srtpCryptoSuite, appData, sctp);
     }
 
     public PlainTransportOptions withRtcpMux(boolean value) {
-        return new PlainTransportOptions(listenInfo, rtcpListenInfo, value, comedia, enableSrtp, srtpCryptoSuite, appData);
+        return new PlainTransportOptions(listenInfo, rtcpListenInfo, value, comedia, enableSrtp, srtpCryptoSuite, appData, sctp);
     }
 
     public PlainTransportOptions withSrtp(String cryptoSuite) {
-        return new PlainTransportOptions(listenInfo, rtcpListenInfo, rtcpMux, comedia, true, cryptoSuite, appData);
+        return new PlainTransportOptions(listenInfo, rtcpListenInfo, rtcpMux, comedia, true, cryptoSuite, appData, sctp);
     }
 
     public PlainTransportOptions withAppData(Map<String, Object> data) {
-        return new PlainTransportOptions(listenInfo, rtcpListenInfo, rtcpMux, comedia, enableSrtp, srtpCryptoSuite, data);
+        return new PlainTransportOptions(listenInfo, rtcpListenInfo, rtcpMux, comedia, enableSrtp, srtpCryptoSuite, data, sctp);
+    }
+
+    /** {@code enableSctp}, {@code numSctpStreams}, {@code maxSctpMessageSize}, {@code sctpSendBufferSize}: SCTP straight over UDP. */
+    public PlainTransportOptions withSctp(TransportSctpOptions value) {
+        return new PlainTransportOptions(listenInfo, rtcpListenInfo, rtcpMux, comedia, enableSrtp, srtpCryptoSuite, appData,
+                value);
     }
 
     void validate() {
@@ -58,6 +67,7 @@ public record PlainTransportOptions(
                 throw new TypeError("only UDP is supported in a PlainTransport rtcpListenInfo");
             }
         }
+        sctp.validate();
         if (enableSrtp) {
             new SrtpParameters(srtpCryptoSuite, null).profile();
         }

@@ -1,5 +1,6 @@
 package io.tributary.worker.transport.webrtc;
 
+import io.tributary.worker.data.DataTransportSettings;
 import io.tributary.worker.dtls.DtlsHandshakeResult;
 import io.tributary.worker.dtls.DtlsOptions;
 import io.tributary.worker.dtls.DtlsState;
@@ -47,10 +48,12 @@ public final class WebRtcTransport extends Transport {
     private DtlsState dtlsState = DtlsState.NEW;
     private SrtpSession srtp;
     private long consentTimer = -1;
+    /** Set once the transport closed its side of the wire; late DTLS records are dropped. */
+    private boolean wireClosed;
 
     private WebRtcTransport(String id, Router router, WebRtcTransportOptions options, WebRtcServer server,
                             MediaSockets sockets) {
-        super(id, router, options.appData());
+        super(id, router, options.appData(), DataTransportSettings.sctp(options.sctp(), true));
         this.server = server;
         this.sockets = sockets;
         this.iceCandidates = IceCandidates.of(sockets.bound(), options);
@@ -238,12 +241,22 @@ public final class WebRtcTransport extends Transport {
         return true;
     }
 
+    /** SCTP packets travel as DTLS application data. */
+    private void sendSctp(byte[] buf, int off, int len) {
+        try {
+            dtls.send(buf, off, len);
+        } catch (RuntimeException e) {
+            // DTLS closed or failed under the association, which retransmits or gives up by itself.
+            counters.dropped++;
+        }
+    }
+
     /** DTLS records leave on the selected tuple; the handshake thread hops to the loop with a copy. */
     private void sendDtls(byte[] buf, int off, int len) {
         byte[] copy = Arrays.copyOfRange(buf, off, off + len);
         loop.execute(() -> {
             TransportTuple tuple = iceServer.selectedTuple();
-            if (tuple != null && !closed()) {
+            if (tuple != null && !wireClosed) {
                 tuple.send(copy, 0, copy.length);
                 counters.sent(copy.length);
             }
@@ -267,8 +280,14 @@ public final class WebRtcTransport extends Transport {
         if (consentTimer >= 0) {
             router.worker().vertx().cancelTimer(consentTimer);
         }
-        iceServer.close();
+        // What SCTP and DTLS say last (the ABORT sent by now, close_notify) leaves before ICE and the sockets close.
         dtls.close();
+        TransportTuple selected = iceServer.selectedTuple();
+        if (selected != null) {
+            selected.flush();
+        }
+        wireClosed = true;
+        iceServer.close();
         dtlsState = DtlsState.CLOSED;
         if (srtp != null) {
             srtp.close();
@@ -384,6 +403,14 @@ public final class WebRtcTransport extends Transport {
             dtlsRemoteCert = result.remoteCertificatePem();
             srtp = result.newSrtpSession();
             announce(DtlsState.CONNECTED);
+            startSctp(WebRtcTransport.this::sendSctp);
+        }
+
+        @Override
+        public void onApplicationData(byte[] data) {
+            if (!closed()) {
+                receiveSctp(data, 0, data.length);
+            }
         }
 
         private void announce(DtlsState state) {

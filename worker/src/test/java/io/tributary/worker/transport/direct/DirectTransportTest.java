@@ -46,7 +46,7 @@ class DirectTransportTest {
         assertEquals(Map.of("foo", "bar"), transport.appData());
         Map<String, Object> dump = result(transport.dump());
         assertEquals(true, dump.get("direct"));
-        assertEquals(1024, dump.get("maxMessageSize"));
+        assertEquals(1024L, dump.get("maxMessageSize"));
         assertEquals(List.of(), dump.get("producerIds"));
         assertEquals(List.of(), dump.get("consumerIds"));
         assertEquals(DirectTransport.DEFAULT_MAX_MESSAGE_SIZE,

@@ -20,6 +20,7 @@ import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
 import io.tributary.worker.testing.EventLog;
 import io.tributary.worker.testing.OnLoop;
+import io.tributary.worker.testing.Ports;
 import io.tributary.worker.transport.SrtpParameters;
 import io.tributary.worker.transport.Transport;
 import io.tributary.worker.transport.TransportListenInfo;
@@ -82,10 +83,10 @@ class PlainTransportTest {
         assertEquals("127.0.0.1", unmuxed.rtcpTuple().localAddress());
         assertNotEquals(unmuxed.tuple().localPort(), unmuxed.rtcpTuple().localPort());
 
-        int rtpPort = freePort();
-        int rtcpPort = freePort();
+        int rtpPort = Ports.freeUdpPort();
+        int rtcpPort = Ports.freeUdpPort();
         PlainTransport fixed = create(new PlainTransportOptions(TransportListenInfo.udp("127.0.0.1", rtpPort),
-                TransportListenInfo.udp("127.0.0.1", rtcpPort), true, false, false, null, null));
+                TransportListenInfo.udp("127.0.0.1", rtcpPort), true, false, false, null, null, null));
         assertFalse(fixed.rtcpMux());
         assertEquals(rtpPort, fixed.tuple().localPort());
         assertEquals(rtcpPort, fixed.rtcpTuple().localPort());
@@ -204,13 +205,5 @@ class PlainTransportTest {
 
         assertTrue(open.closed());
         assertEquals(List.of("routerclose", "close"), log.entries());
-    }
-
-    private static int freePort() {
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -247,7 +247,7 @@ class WebRtcServerTest {
 
         WebRtcTransport transport = result(router.createWebRtcTransport(new WebRtcTransportOptions(server, null,
                 false, null, false, false, WebRtcTransportOptions.DEFAULT_INITIAL_AVAILABLE_OUTGOING_BITRATE,
-                WebRtcTransportOptions.DEFAULT_ICE_CONSENT_TIMEOUT, Map.of("foo", "bar"))));
+                WebRtcTransportOptions.DEFAULT_ICE_CONSENT_TIMEOUT, Map.of("foo", "bar"), null)));
 
         assertEquals(List.of("handled " + transport.id(), "newtransport " + transport.id()), log.entries());
         assertEquals(js("['" + transport.id() + "']"), tree(result(router.dump())).get("transportIds"));

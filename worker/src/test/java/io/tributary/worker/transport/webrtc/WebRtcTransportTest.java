@@ -5,6 +5,7 @@ import static io.tributary.worker.Await.result;
 import static io.tributary.worker.testing.Js.js;
 import static io.tributary.worker.testing.Js.tree;
 import static io.tributary.worker.testing.MediasoupFixtures.DEVICE_CAPABILITIES;
+import static io.tributary.worker.testing.IceClient.bindingRequest;
 import static io.tributary.worker.testing.MediasoupFixtures.codecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,8 +26,6 @@ import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.ice.IceState;
 import io.tributary.worker.ice.StunClass;
-import io.tributary.worker.ice.StunMessage;
-import io.tributary.worker.ice.StunWriter;
 import io.tributary.worker.ortc.DtlsFingerprint;
 import io.tributary.worker.ortc.DtlsParameters;
 import io.tributary.worker.ortc.DtlsRole;
@@ -50,15 +49,11 @@ import io.tributary.worker.transport.TransportListenInfo;
 import io.tributary.worker.transport.TupleInfo;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,7 +133,7 @@ class WebRtcTransportTest {
 
         WebRtcTransport transport = create(new WebRtcTransportOptions(null, SIX, null, true, true, false,
                 WebRtcTransportOptions.DEFAULT_INITIAL_AVAILABLE_OUTGOING_BITRATE,
-                WebRtcTransportOptions.DEFAULT_ICE_CONSENT_TIMEOUT, Map.of("foo", "bar")));
+                WebRtcTransportOptions.DEFAULT_ICE_CONSENT_TIMEOUT, Map.of("foo", "bar"), null));
 
         assertEquals(List.of("newtransport " + transport.id()), log.entries());
         assertEquals(js("['" + transport.id() + "']"), tree(result(router.dump())).get("transportIds"));
@@ -408,30 +403,6 @@ class WebRtcTransportTest {
             assertNull(transport.iceSelectedTuple());
             assertEquals(DtlsState.CLOSED, transport.dtlsState());
         }
-    }
-
-    /** Sends a nominating Binding request with the transport's credentials; the class of the answer. */
-    private static StunClass bindingRequest(DatagramSocket client, WebRtcTransport transport) throws IOException {
-        IceParameters local = transport.iceParameters();
-        byte[] tid = new byte[12];
-        new Random().nextBytes(tid);
-        byte[] out = new byte[256];
-        StunWriter writer = new StunWriter().begin(out, 0, StunMessage.METHOD_BINDING, StunClass.REQUEST, tid, 0)
-                .username(local.usernameFragment() + ":remote")
-                .priority(1853824767L)
-                .iceControlling(42)
-                .useCandidate()
-                .messageIntegrity(StunMessage.integrityMac(local.password()))
-                .fingerprint();
-        int port = transport.iceCandidates().get(0).port();
-        client.send(new DatagramPacket(out, writer.length(), new InetSocketAddress("127.0.0.1", port)));
-        byte[] in = new byte[512];
-        DatagramPacket answer = new DatagramPacket(in, in.length);
-        client.receive(answer);
-        StunMessage response = new StunMessage();
-        response.parse(Arrays.copyOf(in, answer.getLength()), 0, answer.getLength());
-        assertTrue(Arrays.equals(tid, Arrays.copyOfRange(in, 8, 20)), "transaction id");
-        return response.messageClass();
     }
 
     @Test

@@ -32,9 +32,11 @@ public final class DtlsClientLink {
      * @param srtpProfiles offered (client) or accepted (server), preferred first
      * @param send   hands one DTLS datagram to the link; invoked on the loop with a private copy
      * @param closed told (on the loop) when the SFU sends close_notify after the handshake
+     * @param applicationData told (on the loop) of each application-data record: SCTP for DataChannels
      */
     public DtlsClientLink(PeerLoop loop, DtlsRole role, DtlsCertificate certificate, Duration handshakeTimeout,
-                          List<SrtpProfile> srtpProfiles, Consumer<byte[]> send, Runnable closed) {
+                          List<SrtpProfile> srtpProfiles, Consumer<byte[]> send, Runnable closed,
+                          Consumer<byte[]> applicationData) {
         if (role != DtlsRole.CLIENT && role != DtlsRole.SERVER) {
             throw new IllegalArgumentException("a peer's DTLS role is client or server, not " + role);
         }
@@ -55,6 +57,11 @@ public final class DtlsClientLink {
                 if (state == DtlsState.CLOSED) {
                     closed.run();
                 }
+            }
+
+            @Override
+            public void onApplicationData(byte[] data) {
+                applicationData.accept(data);
             }
         });
     }
@@ -85,6 +92,13 @@ public final class DtlsClientLink {
     /** Feeds one DTLS datagram from the link (copied). */
     public void feed(byte[] buf, int off, int len) {
         transport.feed(buf, off, len);
+    }
+
+    /** Sends one application-data record (an SCTP packet); dropped unless connected, as on a lossy path. */
+    public void sendApplicationData(byte[] buf) {
+        if (transport.state() == DtlsState.CONNECTED) {
+            transport.send(buf, 0, buf.length);
+        }
     }
 
     /** Sends close_notify when connected and stops. */

@@ -14,6 +14,8 @@ import io.tributary.worker.consumer.ConsumerLayers;
 import io.tributary.worker.consumer.ConsumerType;
 import io.tributary.worker.ortc.TransportProtocol;
 import io.tributary.worker.producer.Producer;
+import io.tributary.worker.rtp.stream.RtpStreamRecvStats;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,10 @@ class SfuSimulcastIT {
         assertEquals(0, low.pictureIdJumps(), "VP8 picture ids stay continuous across the switch: " + low);
         assertEquals(0, low.corrupt(), low.toString());
         assertEquals(new ConsumerLayers(0, 2), await(sfu.worker.loop().call(consumer::currentLayers)));
+
+        List<Object> stats = await(sfu.worker.loop().call(() -> consumer.getStats(System.currentTimeMillis())));
+        long lowSsrc = await(sfu.worker.loop().call(() -> video.getStreamStats(0, System.currentTimeMillis()))).ssrc();
+        assertEquals(2, stats.size(), "the consumer's outbound stream, then only the producer stream forwarded now");
+        assertEquals(lowSsrc, ((RtpStreamRecvStats) stats.get(1)).ssrc());
     }
 }

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the pipe-hop benchmark from a built tree: CPU per packet of a pipe hop between two workers.
+#   ./mvnw -B -q -o package -pl bench -am -DskipTests
+#   bench/run-pipe-hop.sh --pps 20000 --seconds 5
+# JAVA_HOME picks the JDK (one JVM: workers and driver).
+exec "$(dirname "$0")/run-bench.sh" PipeHopBench "$@"
