@@ -87,13 +87,15 @@ public final class ClusterNode {
     }
 
     /**
-     * Turns draining (the next heartbeat, within 2 s, writes and publishes it), then completes when no room is left
-     * or the drain timeout passed. The node keeps running; {@link #close()} ends it.
+     * Turns draining (the record is written at once, the next heartbeat publishes the event), then completes when no
+     * room is left or the drain timeout passed. The node keeps running; {@link #close()} ends it.
      */
     public Future<Void> drain() {
         lifecycle = NodeState.DRAINING;
         Promise<Void> drained = Promise.promise();
-        awaitEmpty(System.nanoTime() + config.cluster().drainTimeout().toNanos(), drained);
+        long deadline = System.nanoTime() + config.cluster().drainTimeout().toNanos();
+        node.control().runOnContext(v -> state.putNode(record(), NodeHeartbeat.Timing.DEFAULT.ttl())
+                .onComplete(ar -> awaitEmpty(deadline, drained)));
         return drained.future();
     }
 
