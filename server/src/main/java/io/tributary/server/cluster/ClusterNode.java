@@ -15,7 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,6 +36,7 @@ public final class ClusterNode {
     private ClusterState state;
     private StandaloneNode node;
     private NodeMembership membership;
+    private WorkerLoad workerLoad;
 
     private ClusterNode(ServerConfig config) {
         this.config = config;
@@ -58,6 +58,8 @@ public final class ClusterNode {
                 })
                 .compose(node -> {
                     cluster.node = node;
+                    cluster.workerLoad = new WorkerLoad(node.vertx(), node.workers());
+                    cluster.workerLoad.start();
                     node.rooms().onRoomClosed(cluster::roomClosed);
                     cluster.membership = new NodeMembership(node.vertx(), cluster.state, cluster.nodeId, cluster::record,
                             cluster::ownedRooms, cluster::lostRoom);
@@ -108,6 +110,9 @@ public final class ClusterNode {
 
     /** Leaves the registry, then stops the media node and the cluster state. */
     public Future<Void> close() {
+        if (workerLoad != null) {
+            workerLoad.stop();
+        }
         Future<Void> left = membership == null ? Future.succeededFuture() : membership.stop();
         Future<Void> stateClosed = left.transform(ar -> state == null ? Future.<Void>succeededFuture() : state.close());
         if (node == null) {
@@ -122,7 +127,7 @@ public final class ClusterNode {
     private Future<NodeRecord> record() {
         return node.rooms().summaries().map(rooms -> new NodeRecord(nodeId, node.announcedUrl(), internalUrl(),
                 config.cluster().region(), config.cluster().labels(), StandaloneNode.version(),
-                config.cluster().effectiveCapacity(config.workers()), cpuLoad(), rooms.size(),
+                config.cluster().effectiveCapacity(config.workers()), workerLoad.load(), rooms.size(),
                 rooms.stream().mapToInt(r -> r.peers().size()).sum(), 0, 0, 0, 0, lifecycle, System.currentTimeMillis()));
     }
 
@@ -149,13 +154,5 @@ public final class ClusterNode {
                 r.close();
             }
         });
-    }
-
-    /** The process' CPU use over all cores, 0..1 (0 when the JVM cannot tell). */
-    private static double cpuLoad() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return Math.max(0, os.getProcessCpuLoad());
-        }
-        return 0;
     }
 }
