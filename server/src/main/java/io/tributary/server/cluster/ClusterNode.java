@@ -16,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,6 +37,7 @@ public final class ClusterNode {
     private ClusterState state;
     private StandaloneNode node;
     private NodeHeartbeat heartbeat;
+    private WorkerLoad workerLoad;
 
     private ClusterNode(ServerConfig config) {
         this.config = config;
@@ -59,6 +59,8 @@ public final class ClusterNode {
                 })
                 .compose(node -> {
                     cluster.node = node;
+                    cluster.workerLoad = new WorkerLoad(node.vertx(), node.workers());
+                    cluster.workerLoad.start();
                     node.rooms().onRoomClosed(cluster::roomClosed);
                     // Made on the control context: its record and room callbacks then run where the rooms live.
                     Promise<NodeHeartbeat> made = Promise.promise();
@@ -113,6 +115,9 @@ public final class ClusterNode {
 
     /** Leaves the registry, then stops the media node and the cluster state. */
     public Future<Void> close() {
+        if (workerLoad != null) {
+            workerLoad.stop();
+        }
         Future<Void> left = heartbeat == null ? Future.succeededFuture() : heartbeat.stop();
         Future<Void> stateClosed = left.transform(ar -> state == null ? Future.<Void>succeededFuture() : state.close());
         if (node == null) {
@@ -129,8 +134,8 @@ public final class ClusterNode {
         List<RoomSummary> rooms = node.rooms().summariesNow();
         return new NodeRecord(nodeId, node.announcedUrl(), internalUrl(), config.cluster().region(),
                 config.cluster().labels(), StandaloneNode.version(), config.cluster().effectiveCapacity(config.workers()),
-                cpuLoad(), rooms.size(), rooms.stream().mapToInt(r -> r.peers().size()).sum(), 0, 0, 0, 0, lifecycle,
-                System.currentTimeMillis());
+                workerLoad.load(), rooms.size(), rooms.stream().mapToInt(r -> r.peers().size()).sum(), 0, 0, 0, 0,
+                lifecycle, System.currentTimeMillis());
     }
 
     private String internalUrl() {
@@ -157,13 +162,5 @@ public final class ClusterNode {
                 r.close();
             }
         });
-    }
-
-    /** The process' CPU use over all cores, 0..1 (0 when the JVM cannot tell). */
-    private static double cpuLoad() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return Math.max(0, os.getProcessCpuLoad());
-        }
-        return 0;
     }
 }
