@@ -24,10 +24,15 @@ import java.util.function.IntConsumer;
  * thread. Event handlers replace the previous one. Requests sent while disconnected fail with
  * {@link IllegalStateException} "not connected"; requests waiting across a reconnection are kept until their
  * timeout, as protoo-client does.
+ *
+ * <p>Beyond protoo-client, it follows Tributary's {@code redirect} notification ({@code {url}}, sent by a dispatcher
+ * or by a node that is not the room's home, then close code 4000): it reports {@code disconnected}, connects to that
+ * URL with a fresh retry budget, and reports {@code open} again there. The notification reaches the application too.
  */
 public final class ProtooClient {
 
     private static final System.Logger LOG = System.getLogger(ProtooClient.class.getName());
+    private static final String REDIRECT = "redirect";
 
     private final PeerCore core;
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
@@ -39,11 +44,13 @@ public final class ProtooClient {
     private volatile Runnable disconnectedHandler;
     private volatile IntConsumer failedHandler;
     private Runnable closeHandler;
+    private volatile BiConsumer<String, JsonNode> notificationHandler;
 
     private ProtooClient(Vertx vertx, Context context, ProtooClientOptions options, String url) {
         // The query may carry a token: logs name the client without it.
         this.core = new PeerCore(vertx, context, options.requestTimeout(), text -> transport.send(text),
                 "client " + url.replaceFirst("\\?.*", ""));
+        core.onNotification(this::notified);
     }
 
     /**
@@ -104,7 +111,19 @@ public final class ProtooClient {
     }
 
     public void onNotification(BiConsumer<String, JsonNode> handler) {
-        core.onNotification(handler);
+        notificationHandler = handler;
+    }
+
+    private void notified(String method, JsonNode data) {
+        if (REDIRECT.equals(method)) {
+            transport.redirect(data.path("url").asText(""));
+        } else {
+            transport.settled();
+        }
+        BiConsumer<String, JsonNode> handler = notificationHandler;
+        if (handler != null) {
+            handler.accept(method, data);
+        }
     }
 
     /** Runs on every open, the first and each reconnection; at once if the client is open when it is set. */

@@ -10,12 +10,15 @@ import java.lang.System.Logger.Level;
 
 /**
  * protoo-client's WebSocketTransport: a connection loop with a retry budget; a socket that had been open and
- * closes with any code but 4000 starts a fresh loop. Touched only on the client's context.
+ * closes with any code but 4000 starts a fresh loop. After {@link #redirect(String)}, the close that follows (4000
+ * included) starts a fresh loop to the new URL instead. Touched only on the client's context.
  */
 public final class ClientTransport {
 
     private static final System.Logger LOG = System.getLogger(ClientTransport.class.getName());
     private static final short CLOSED_BY_SERVER = 4000;
+    /** Redirects followed without any other message in between; more means two servers sending each other on. */
+    private static final int MAX_REDIRECTS_IN_A_ROW = 5;
 
     /** What the transport reports, on the client's context. */
     public interface Listener {
@@ -34,7 +37,7 @@ public final class ClientTransport {
 
     private final Vertx vertx;
     private final WebSocketClient client;
-    private final WebSocketConnectOptions connect;
+    private WebSocketConnectOptions connect;
     private final RetrySchedule retry;
     private final int maxMessageSize;
     private final Listener listener;
@@ -43,6 +46,8 @@ public final class ClientTransport {
     private boolean closed;
     private int loop;
     private long retryTimer = -1;
+    private String redirectTo;
+    private int redirectsInARow;
 
     public ClientTransport(Vertx vertx, WebSocketClient client, WebSocketConnectOptions connect, RetrySchedule retry,
                            int maxMessageSize, Listener listener, String name) {
@@ -67,6 +72,24 @@ public final class ClientTransport {
         }
         socket.writeTextMessage(text);
         return true;
+    }
+
+    /**
+     * The server named another URL (a {@code redirect} notification): when this socket closes, connect there. False
+     * (and ignored) for a URL that is not ws/wss, or after too many redirects in a row.
+     */
+    public boolean redirect(String url) {
+        if (!(url.startsWith("ws://") || url.startsWith("wss://")) || redirectsInARow >= MAX_REDIRECTS_IN_A_ROW) {
+            LOG.log(Level.WARNING, "{0}: redirect to {1} not followed", name, url);
+            return false;
+        }
+        redirectTo = url;
+        return true;
+    }
+
+    /** A message other than a redirect arrived: the server is the one to talk to. */
+    public void settled() {
+        redirectsInARow = 0;
     }
 
     /** Stops for good without reporting anything: the caller is the one closing. */
@@ -141,6 +164,16 @@ public final class ClientTransport {
         socket = null;
         Short code = ws.closeStatusCode();
         LOG.log(Level.DEBUG, "{0}: WebSocket closed, code {1} reason {2}", name, code, ws.closeReason());
+        if (redirectTo != null) {
+            connect = new WebSocketConnectOptions(connect).setAbsoluteURI(redirectTo);
+            redirectTo = null;
+            redirectsInARow++;
+            listener.disconnected();
+            if (!closed) {
+                start();
+            }
+            return;
+        }
         if (code != null && code == CLOSED_BY_SERVER) {
             finish();
             return;

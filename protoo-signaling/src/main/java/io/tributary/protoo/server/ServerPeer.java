@@ -36,6 +36,7 @@ public final class ServerPeer implements ProtooPeer {
     private ServerWebSocket socket;
     private final List<String> unsent = new ArrayList<>();
     private boolean finished;
+    private boolean closeOnAttach;
     private long keepAliveTimer = -1;
     private boolean pinged;
     private boolean heardSincePing;
@@ -96,7 +97,12 @@ public final class ServerPeer implements ProtooPeer {
         }
         closed = true;
         core.execute(() -> {
-            if (!finished && socket != null) {
+            if (!finished && socket == null) {
+                // Still upgrading: what was sent goes out first, then the close, once the socket is up.
+                closeOnAttach = true;
+                return;
+            }
+            if (!finished) {
                 socket.close(CLOSED_BY_SERVER, CLOSED_BY_SERVER_REASON);
             }
             finish();
@@ -141,6 +147,11 @@ public final class ServerPeer implements ProtooPeer {
         ws.exceptionHandler(e -> LOG.log(Level.DEBUG, "peer {0}: {1}", id, e.toString()));
         unsent.forEach(ws::writeTextMessage);
         unsent.clear();
+        if (closeOnAttach) {
+            ws.close(CLOSED_BY_SERVER, CLOSED_BY_SERVER_REASON);
+            finish();
+            return;
+        }
         scheduleKeepAlive();
     }
 

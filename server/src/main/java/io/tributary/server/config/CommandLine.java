@@ -2,8 +2,11 @@ package io.tributary.server.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -25,11 +28,26 @@ public final class CommandLine {
             "--workers", (c, v) -> new ServerConfig(c.host(), c.port(), c.rtcPort(), workers(v), c.announcedIp()),
             "--announced-ip", (c, v) -> new ServerConfig(c.host(), c.port(), c.rtcPort(), c.workers(), announced(v)));
 
+    private static final Map<String, BiConsumer<ClusterConfig.Builder, String>> CLUSTER_OPTIONS = Map.of(
+            "--role", (c, v) -> c.role(role(v)),
+            "--redis", (c, v) -> c.redisUrl(redisUrl(v)),
+            "--region", (c, v) -> c.region(name("--region", v)),
+            "--labels", (c, v) -> c.labels(pairs("--labels", v)),
+            "--pools", (c, v) -> c.pools(pairs("--pools", v)),
+            "--node-id", (c, v) -> c.nodeId(name("--node-id", v)),
+            "--capacity", (c, v) -> c.capacity(positive("--capacity", v)),
+            "--strategy", (c, v) -> c.strategy(name("--strategy", v)),
+            "--internal-port", (c, v) -> c.internalPort(port("--internal-port", v)),
+            "--drain-timeout", (c, v) -> c.drainTimeout(Duration.ofSeconds(positive("--drain-timeout", v))));
+
+    private static final Pattern NAME = Pattern.compile("^[0-9A-Za-z._:\\-]{1,64}$");
+
     private CommandLine() {
     }
 
     public static ServerConfig parse(List<String> args) {
         ServerConfig config = ServerConfig.defaults();
+        ClusterConfig.Builder cluster = ClusterConfig.defaults().toBuilder();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -43,9 +61,14 @@ public final class CommandLine {
                 config = config.withTls(new ServerConfig.TlsConfig(null, null, true));
                 continue;
             }
+            if (name.equals("--redirect")) {
+                cluster.redirect(true);
+                continue;
+            }
             BiFunction<ServerConfig, String, ServerConfig> option = OPTIONS.containsKey(name) ? OPTIONS.get(name)
                     : TLS_OPTIONS.get(name);
-            if (option == null) {
+            BiConsumer<ClusterConfig.Builder, String> clusterOption = CLUSTER_OPTIONS.get(name);
+            if (option == null && clusterOption == null) {
                 throw new UsageException("unknown option '" + name + "' (see ./tributary help)");
             }
             if (value == null) {
@@ -54,7 +77,16 @@ public final class CommandLine {
                 }
                 value = args.get(++i);
             }
-            config = option.apply(config, value);
+            if (option != null) {
+                config = option.apply(config, value);
+            } else {
+                clusterOption.accept(cluster, value);
+            }
+        }
+        config = config.withCluster(cluster.build());
+        if (config.cluster().role() == ClusterConfig.Role.NODE && (config.cluster().redisUrl() == null
+                || config.cluster().redisUrl().equals("memory"))) {
+            throw new UsageException("--role node needs --redis redis://host:port (the cluster's shared state)");
         }
         ServerConfig.TlsConfig tls = config.tls();
         if (tls != null && !tls.selfSigned() && (tls.certificateFile() == null || tls.keyFile() == null)) {
@@ -65,6 +97,52 @@ public final class CommandLine {
                     + config.rtcPort() + ".." + (config.rtcPort() + config.workers() - 1));
         }
         return config;
+    }
+
+    private static ClusterConfig.Role role(String value) {
+        return switch (value.trim()) {
+            case "standalone" -> ClusterConfig.Role.STANDALONE;
+            case "node" -> ClusterConfig.Role.NODE;
+            case "dispatcher" -> ClusterConfig.Role.DISPATCHER;
+            default -> throw new UsageException("invalid --role '" + value + "': must be node, dispatcher or standalone");
+        };
+    }
+
+    private static String redisUrl(String value) {
+        String v = value.trim();
+        if (!v.equals("memory") && !v.matches("^rediss?://\\S+$")) {
+            throw new UsageException("invalid --redis '" + value + "': must be redis://host:port (or memory)");
+        }
+        return v;
+    }
+
+    /** {@code k=v[,k=v]}. */
+    private static Map<String, String> pairs(String option, String value) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new UsageException("invalid " + option + " '" + value + "': must be k=v[,k=v]");
+            }
+            pairs.put(name(option, pair.substring(0, eq)), name(option, pair.substring(eq + 1)));
+        }
+        return pairs;
+    }
+
+    private static String name(String option, String value) {
+        String v = value.trim();
+        if (!NAME.matcher(v).matches()) {
+            throw new UsageException("invalid " + option + " '" + value + "': letters, digits and . _ : - only, 64 at most");
+        }
+        return v;
+    }
+
+    private static int positive(String option, String value) {
+        int n = integer(option, value);
+        if (n < 1) {
+            throw new UsageException("invalid " + option + " '" + value + "': must be 1 or more");
+        }
+        return n;
     }
 
     private static String readable(String name, String value) {

@@ -4,18 +4,23 @@ package io.tributary.server.config;
  * How a node runs: where it listens for HTTP/WebSocket, where its media workers listen, and what
  * address it announces in ICE candidates.
  */
-public record ServerConfig(String host, int port, int rtcPort, int workers, String announcedIp, TlsConfig tls) {
+public record ServerConfig(String host, int port, int rtcPort, int workers, String announcedIp, TlsConfig tls,
+                           ClusterConfig cluster) {
 
     /** HTTPS/WSS: PEM certificate and key files, or a certificate generated at start-up. */
     public record TlsConfig(String certificateFile, String keyFile, boolean selfSigned) {
     }
 
     public ServerConfig(String host, int port, int rtcPort, int workers, String announcedIp) {
-        this(host, port, rtcPort, workers, announcedIp, null);
+        this(host, port, rtcPort, workers, announcedIp, null, ClusterConfig.defaults());
     }
 
     public ServerConfig withTls(TlsConfig value) {
-        return new ServerConfig(host, port, rtcPort, workers, announcedIp, value);
+        return new ServerConfig(host, port, rtcPort, workers, announcedIp, value, cluster);
+    }
+
+    public ServerConfig withCluster(ClusterConfig value) {
+        return new ServerConfig(host, port, rtcPort, workers, announcedIp, tls, value);
     }
 
     /** "https" when TLS is on: browsers on other machines need it for camera and microphone. */
@@ -28,6 +33,7 @@ public record ServerConfig(String host, int port, int rtcPort, int workers, Stri
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     public ServerConfig {
+        cluster = cluster == null ? ClusterConfig.defaults() : cluster;
         if (rtcPort + workers - 1 > 65535) {
             throw new UsageException("--rtc-port " + rtcPort + " with " + workers
                     + " workers needs ports up to " + (rtcPort + workers - 1) + ", above 65535");

@@ -2,7 +2,7 @@ package io.tributary.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.room.Broadcasters;
-import io.tributary.server.room.RoomRegistry;
+import io.tributary.server.room.RoomGate;
 import io.tributary.worker.errors.TypeError;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -19,13 +19,13 @@ final class BroadcasterRoutes {
     private static final String BROADCASTER = "/rooms/:roomId/broadcasters/:broadcasterId";
     private static final String TRANSPORT = BROADCASTER + "/transports/:transportId";
 
-    private final RoomRegistry rooms;
+    private final RoomGate rooms;
 
-    private BroadcasterRoutes(RoomRegistry rooms) {
+    private BroadcasterRoutes(RoomGate rooms) {
         this.rooms = rooms;
     }
 
-    static void install(Router router, RoomRegistry rooms) {
+    static void install(Router router, RoomGate rooms) {
         BroadcasterRoutes routes = new BroadcasterRoutes(rooms);
         router.post("/rooms/:roomId/broadcasters").handler(ctx -> routes.json(ctx, (api, body) -> api.create(body)));
         router.delete(BROADCASTER).handler(ctx -> routes.call(ctx, (api, body) ->
@@ -42,12 +42,12 @@ final class BroadcasterRoutes {
 
     private void json(RoutingContext ctx, BiFunction<Broadcasters, JsonNode, Future<JsonNode>> action) {
         run(ctx, action).onSuccess(answer -> HttpApi.sendJson(ctx.response(), answer))
-                .onFailure(e -> HttpApi.sendError(ctx.response(), e));
+                .onFailure(e -> HttpApi.sendError(ctx, e));
     }
 
     private void call(RoutingContext ctx, BiFunction<Broadcasters, JsonNode, Future<JsonNode>> action, String text) {
         run(ctx, action).onSuccess(v -> ctx.response().putHeader("content-type", "text/plain; charset=utf-8").end(text))
-                .onFailure(e -> HttpApi.sendError(ctx.response(), e));
+                .onFailure(e -> HttpApi.sendError(ctx, e));
     }
 
     private Future<JsonNode> run(RoutingContext ctx, BiFunction<Broadcasters, JsonNode, Future<JsonNode>> action) {
@@ -58,6 +58,6 @@ final class BroadcasterRoutes {
         } catch (IOException e) {
             return Future.failedFuture(new TypeError("invalid JSON body"));
         }
-        return rooms.getOrCreate(ctx.pathParam("roomId")).compose(room -> action.apply(room.broadcasterApi(), body));
+        return HttpApi.open(rooms, ctx).compose(room -> action.apply(room.broadcasterApi(), body));
     }
 }

@@ -2,13 +2,14 @@ package io.tributary.server.node;
 
 import io.tributary.protoo.ProtooServerOptions;
 import io.tributary.protoo.ProtooWebSocketServer;
+import io.tributary.server.cluster.RoomAdmission;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.http.HttpApi;
 import io.tributary.server.http.NodeInfo;
 import io.tributary.server.room.MediaCodecs;
+import io.tributary.server.room.RoomGate;
 import io.tributary.server.room.RoomRegistry;
 import io.tributary.server.signaling.RoomSignaling;
-import io.tributary.server.tls.SelfSignedTls;
 import io.tributary.worker.Worker;
 import io.tributary.worker.WorkerSettings;
 import io.tributary.worker.transport.TransportListenInfo;
@@ -18,15 +19,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
- * One process, no Redis: media workers, the room registry and the HTTP/WebSocket front end.
+ * A media node: media workers, the room registry and the HTTP/WebSocket front end, with an admission that
+ * decides which rooms are its own (all of them when it runs alone, see {@link RoomAdmission#local()}).
  * Workers are deployed first so each takes an event loop of its own; control work (HTTP,
  * signaling) runs on the extra loops, never on a worker's thread.
  */
@@ -37,23 +38,33 @@ public final class StandaloneNode {
     private final ServerConfig config;
     private final Vertx vertx;
     private final Context control;
+    private final BiFunction<Vertx, RoomRegistry, RoomAdmission> admission;
     private final List<MediaWorker> workers = new ArrayList<>();
     private HttpServer httpServer;
     private RoomRegistry rooms;
 
-    private StandaloneNode(ServerConfig config, Vertx vertx, Context control) {
+    private StandaloneNode(ServerConfig config, Vertx vertx, Context control,
+                           BiFunction<Vertx, RoomRegistry, RoomAdmission> admission) {
         this.config = config;
         this.vertx = vertx;
         this.control = control;
+        this.admission = admission;
     }
 
+    /** A node alone: every room is its own. */
     public static Future<StandaloneNode> start(ServerConfig config) {
+        return start(config, (vertx, rooms) -> RoomAdmission.local());
+    }
+
+    /** A node whose rooms {@code admission} (made once the registry exists) decides. */
+    public static Future<StandaloneNode> start(ServerConfig config,
+                                               BiFunction<Vertx, RoomRegistry, RoomAdmission> admission) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setPreferNativeTransport(true)
                 .setEventLoopPoolSize(config.workers() + CONTROL_LOOPS));
         // Taken first, from this non-Vert.x thread, so it is a loop of its own and never a worker's.
         Context control = vertx.getOrCreateContext();
-        StandaloneNode node = new StandaloneNode(config, vertx, control);
+        StandaloneNode node = new StandaloneNode(config, vertx, control, admission);
         return node.startWorkers()
                 .compose(v -> node.startHttp())
                 .map(v -> node)
@@ -80,15 +91,27 @@ public final class StandaloneNode {
         return rooms;
     }
 
+    /** The control context: the rooms' state lives there. */
+    public Context control() {
+        return control;
+    }
+
     /** The bound HTTP port (differs from the configured one when that was 0). */
     public int httpPort() {
         return httpServer.actualPort();
     }
 
+    /** Where clients reach this node's protoo endpoint: {@code ws(s)://announced-address:port/}. */
+    public String announcedUrl() {
+        String host = config.effectiveAnnouncedIp();
+        return (config.tls() == null ? "ws" : "wss") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + httpPort() + "/";
+    }
+
     public Future<Void> close() {
         List<Future<Void>> closing = new ArrayList<>();
         workers.forEach(w -> closing.add(w.worker().close()));
-        return Future.join(closing).transform(v -> vertx.close());
+        return VertxClose.after(Future.join(closing).mapEmpty(), vertx);
     }
 
     private Future<Void> startWorkers() {
@@ -118,12 +141,14 @@ public final class StandaloneNode {
 
     private Future<Void> startHttp() {
         rooms = new RoomRegistry(workers, MediaCodecs.demoDefaults(), control, config.host(), config.announcedIp());
-        NodeInfo info = new NodeInfo("standalone", version(), workers.size(), System.currentTimeMillis());
-        HttpApi api = new HttpApi(rooms, info);
+        NodeInfo info = new NodeInfo(config.cluster().role().name().toLowerCase(Locale.ROOT), version(), workers.size(),
+                System.currentTimeMillis());
+        RoomGate gate = new RoomGate(rooms, admission.apply(vertx, rooms));
+        HttpApi api = new HttpApi(gate, info);
         ProtooServerOptions protooOptions = ProtooServerOptions.defaults();
-        ProtooWebSocketServer protoo = ProtooWebSocketServer.create(vertx, protooOptions, new RoomSignaling(rooms));
+        ProtooWebSocketServer protoo = ProtooWebSocketServer.create(vertx, protooOptions, new RoomSignaling(gate));
         Promise<HttpServer> listening = Promise.promise();
-        control.runOnContext(v -> vertx.createHttpServer(protooOptions.applyTo(httpOptions()))
+        control.runOnContext(v -> vertx.createHttpServer(protooOptions.applyTo(HttpOptions.of(config)))
                 // WebSocket upgrades are protoo (rejections carry their reason); everything else is HTTP.
                 .requestHandler(protoo.requestHandler(api.router(vertx)))
                 .listen(config.port(), config.host())
@@ -137,24 +162,7 @@ public final class StandaloneNode {
                         + config.port() + ": " + reason(e) + " (is another Tributary running? choose another --port)", e)));
     }
 
-    /** Plain HTTP, or HTTPS/WSS with the given PEM files or a certificate generated now. */
-    private HttpServerOptions httpOptions() {
-        HttpServerOptions options = new HttpServerOptions();
-        ServerConfig.TlsConfig tls = config.tls();
-        if (tls == null) {
-            return options;
-        }
-        PemKeyCertOptions pem = new PemKeyCertOptions();
-        if (tls.selfSigned()) {
-            SelfSignedTls.Pem generated = SelfSignedTls.generate(java.util.Arrays.asList(config.host(), config.announcedIp()));
-            pem.setCertValue(Buffer.buffer(generated.certificate())).setKeyValue(Buffer.buffer(generated.privateKey()));
-        } else {
-            pem.setCertPath(tls.certificateFile()).setKeyPath(tls.keyFile());
-        }
-        return options.setSsl(true).setKeyCertOptions(pem);
-    }
-
-    static String version() {
+    public static String version() {
         String v = StandaloneNode.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
     }

@@ -105,6 +105,11 @@ public final class Room {
         return peers.size();
     }
 
+    /** The ids of its protoo peers (joined or not); read on the room's context. */
+    List<String> peerIds() {
+        return List.copyOf(peers.keySet());
+    }
+
     /**
      * A protoo peer connected: a stale peer with the same id is closed first (the demo's reconnect
      * rule), then the server announces mediasoup's version and serves the peer's requests.

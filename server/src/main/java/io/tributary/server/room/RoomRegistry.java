@@ -1,20 +1,25 @@
 package io.tributary.server.room;
 
 import io.tributary.server.node.MediaWorker;
+import io.tributary.state.RoomKey;
 import io.tributary.worker.observer.AudioLevelObserverOptions;
 import io.tributary.worker.ortc.RtpCodecCapability;
 import io.tributary.worker.router.RouterOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * The rooms of this node. A room is created on first use, on the next worker round-robin as in the
- * demo; concurrent first uses share one creation. Rooms live on the node's control context.
+ * The rooms of this node, by (namespace, roomId). A room is created on first use, on the next worker
+ * round-robin as in the demo; concurrent first uses share one creation. Rooms live on the node's
+ * control context.
  */
 public final class RoomRegistry {
 
@@ -25,7 +30,8 @@ public final class RoomRegistry {
     private final List<MediaWorker> workers;
     private final List<RtpCodecCapability> mediaCodecs;
     private final Context control;
-    private final Map<String, Future<Room>> rooms = new HashMap<>();
+    private final Map<RoomKey, Future<Room>> rooms = new HashMap<>();
+    private final List<Consumer<RoomKey>> closeListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextWorker = new AtomicInteger();
     private final String mediaIp;
     private final String announcedAddress;
@@ -43,20 +49,21 @@ public final class RoomRegistry {
         this.control = control;
     }
 
+    /** A room of the default namespace. */
     public Future<Room> getOrCreate(String roomId) {
-        return getOrCreate(roomId, 0);
+        return getOrCreate(new RoomKey(null, roomId), 0);
     }
 
     /** {@code consumerReplicas} (a load-test knob) is fixed by whoever creates the room. */
-    public Future<Room> getOrCreate(String roomId, int consumerReplicas) {
+    public Future<Room> getOrCreate(RoomKey key, int consumerReplicas) {
         Promise<Room> result = Promise.promise();
-        control.runOnContext(v -> rooms.computeIfAbsent(roomId, id -> create(id, consumerReplicas))
+        control.runOnContext(v -> rooms.computeIfAbsent(key, k -> create(k, consumerReplicas))
                 .onComplete(result));
         return result.future();
     }
 
-    /** The room if it exists, without creating it. */
-    public Future<Room> find(String roomId) {
+    /** The room if it exists, without creating it; null otherwise. */
+    public Future<Room> find(RoomKey roomId) {
         Promise<Room> result = Promise.promise();
         control.runOnContext(v -> {
             Future<Room> room = rooms.get(roomId);
@@ -73,7 +80,31 @@ public final class RoomRegistry {
         return rooms.size();
     }
 
-    private Future<Room> create(String roomId, int consumerReplicas) {
+    /** Runs {@code listener} (on the control context) with the key of every room that closes. */
+    public void onRoomClosed(Consumer<RoomKey> listener) {
+        closeListeners.add(listener);
+    }
+
+    /** What each room holds now, for the node's record and its rooms API. */
+    public Future<List<RoomSummary>> summaries() {
+        Promise<List<RoomSummary>> result = Promise.promise();
+        control.runOnContext(v -> result.complete(summariesNow()));
+        return result.future();
+    }
+
+    /** As {@link #summaries()}, called on the control context. */
+    public List<RoomSummary> summariesNow() {
+        List<RoomSummary> list = new ArrayList<>();
+        rooms.forEach((key, room) -> {
+            if (room.succeeded() && !room.result().closed()) {
+                list.add(new RoomSummary(key, room.result().peerIds()));
+            }
+        });
+        return list;
+    }
+
+    private Future<Room> create(RoomKey key, int consumerReplicas) {
+        String roomId = key.roomId();
         MediaWorker worker = workers.get(Math.floorMod(nextWorker.getAndIncrement(), workers.size()));
         RoomContext context = new RoomContext(control);
         Future<Room> room = context.back(worker.worker().createRouter(RouterOptions.of(mediaCodecs)))
@@ -82,8 +113,16 @@ public final class RoomRegistry {
                                 .map(bot -> new Room(roomId, router, audioLevels, bot, worker.webRtcServer(), context,
                                         consumerReplicas, mediaIp, announcedAddress))));
         // Only this room's entry is forgotten, never a newer room of the same id.
-        room.onSuccess(r -> r.onClose(() -> control.runOnContext(v -> rooms.remove(roomId, room))))
-                .onFailure(e -> control.runOnContext(v -> rooms.remove(roomId, room)));
+        room.onSuccess(r -> r.onClose(() -> forget(key, room)))
+                .onFailure(e -> forget(key, room));
         return room;
+    }
+
+    private void forget(RoomKey key, Future<Room> room) {
+        control.runOnContext(v -> {
+            if (rooms.remove(key, room)) {
+                closeListeners.forEach(listener -> listener.accept(key));
+            }
+        });
     }
 }

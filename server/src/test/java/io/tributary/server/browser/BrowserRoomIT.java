@@ -1,5 +1,7 @@
 package io.tributary.server.browser;
 
+import static io.tributary.server.browser.BrowserMedia.awaitMediaFrom;
+import static io.tributary.server.browser.BrowserMedia.consumersOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +14,6 @@ import io.tributary.server.browser.Browsers.Page;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.StandaloneNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,7 @@ class BrowserRoomIT {
 
     private static final String ROOM = "browsers";
     /** ICE, DTLS, a key frame and the first decoded frames. */
-    private static final Duration MEDIA_STARTS = Duration.ofSeconds(30);
-    private static final Duration SIGNALING = Duration.ofSeconds(15);
-    private static final long FRAMES_MORE = 10;
-    private static final long PACKETS_MORE = 20;
+    private static final Duration SIGNALING = BrowserMedia.SIGNALING;
 
     private static StandaloneNode node;
     private static Browsers browsers;
@@ -252,57 +250,6 @@ class BrowserRoomIT {
 
     private static JsonNode state(Page page) {
         return page.eval("tributary.state()");
-    }
-
-    /**
-     * Each peer's audio and camera video reach {@code page} and keep coming: packetsReceived (audio)
-     * and framesDecoded (video) grow past a first sample.
-     */
-    private static void awaitMediaFrom(Page page, String... peerIds) {
-        JsonNode first = page.await("audio and video from " + List.of(peerIds), "tributary.stats()",
-                stats -> receiving(stats, peerIds, null), MEDIA_STARTS);
-        page.await("audio and video from " + List.of(peerIds) + " to keep coming", "tributary.stats()",
-                stats -> receiving(stats, peerIds, first), SIGNALING);
-    }
-
-    private static boolean receiving(JsonNode stats, String[] peerIds, JsonNode baseline) {
-        for (String peerId : peerIds) {
-            for (String kind : List.of("audio", "video")) {
-                List<JsonNode> consumers = consumersOf(stats, peerId, kind);
-                if (consumers.isEmpty()) {
-                    return false;
-                }
-                JsonNode consumer = consumers.get(0);
-                String counter = kind.equals("video") ? "framesDecoded" : "packetsReceived";
-                long now = consumer.path(counter).asLong();
-                if (baseline == null ? now == 0 : now < sampleOf(baseline, consumer, counter)
-                        + (kind.equals("video") ? FRAMES_MORE : PACKETS_MORE)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static long sampleOf(JsonNode stats, JsonNode consumer, String counter) {
-        for (JsonNode c : stats.get("consumers")) {
-            if (c.get("id").equals(consumer.get("id"))) {
-                return c.path(counter).asLong();
-            }
-        }
-        return 0;
-    }
-
-    /** Consumers (in state() or stats()) of {@code peerId}'s camera or mic, of one kind or (null) both. */
-    private static List<JsonNode> consumersOf(JsonNode stateOrStats, String peerId, String kind) {
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode c : stateOrStats.get("consumers")) {
-            if (c.get("peerId").asText().equals(peerId) && !c.path("share").asBoolean()
-                    && (kind == null || c.get("kind").asText().equals(kind))) {
-                found.add(c);
-            }
-        }
-        return found;
     }
 
     private static JsonNode aliceAudio(JsonNode state) {

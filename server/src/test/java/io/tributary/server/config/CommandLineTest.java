@@ -52,6 +52,23 @@ class CommandLineTest {
         assertEquals("invalid --tls-key '/no/such.pem': not a readable file", missing.getMessage());
     }
 
+    @Test
+    void clusterOptions() {
+        ClusterConfig node = CommandLine.parse(List.of("--role", "node", "--redis", "redis://127.0.0.1:6379",
+                "--region", "eu-west", "--labels", "pool=acme,tier=gold", "--node-id", "n1", "--capacity=50",
+                "--internal-port", "7000", "--drain-timeout", "5", "--pools", "acme=gold")).cluster();
+        assertEquals(new ClusterConfig(ClusterConfig.Role.NODE, "redis://127.0.0.1:6379", "eu-west",
+                java.util.Map.of("pool", "acme", "tier", "gold"), "n1", 50, null, 7000, java.time.Duration.ofSeconds(5),
+                false, java.util.Map.of("acme", "gold")), node);
+        ClusterConfig dispatcher = CommandLine.parse(List.of("--role", "dispatcher", "--redirect",
+                "--strategy", "least-loaded")).cluster();
+        assertEquals(ClusterConfig.Role.DISPATCHER, dispatcher.role());
+        assertEquals(true, dispatcher.redirect());
+        assertEquals("least-loaded", dispatcher.strategy());
+        assertEquals(ClusterConfig.Role.STANDALONE, CommandLine.parse(List.of()).cluster().role());
+        assertEquals(400, CommandLine.parse(List.of("--workers", "2")).cluster().effectiveCapacity(2));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--bogus 1|unknown option '--bogus' (see ./tributary help)",
@@ -67,6 +84,12 @@ class CommandLineTest {
         "--announced-ip a/b|invalid --announced-ip 'a/b': must be an IP address or host name",
         "--rtc-port 65535 --workers 2|--rtc-port 65535 with 2 workers needs ports up to 65536, above 65535",
         "--port 44445 --workers 2|--port 44445 collides with the media ports 44444..44445",
+        "--role master|invalid --role 'master': must be node, dispatcher or standalone",
+        "--role node|--role node needs --redis redis://host:port (the cluster's shared state)",
+        "--redis localhost:6379|invalid --redis 'localhost:6379': must be redis://host:port (or memory)",
+        "--labels pool|invalid --labels 'pool': must be k=v[,k=v]",
+        "--region a/b|invalid --region 'a/b': letters, digits and . _ : - only, 64 at most",
+        "--capacity 0|invalid --capacity '0': must be 1 or more",
     })
     void badInputIsOneClearLine(String args, String message) {
         UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of(args.split(" "))));

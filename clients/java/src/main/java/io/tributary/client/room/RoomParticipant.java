@@ -12,6 +12,7 @@ import io.tributary.client.media.receive.ReceivedStream;
 import io.tributary.client.media.send.Publication;
 import io.tributary.protoo.ProtooClient;
 import io.tributary.protoo.ProtooClientOptions;
+import io.tributary.protoo.ProtooRequest;
 import io.tributary.worker.ortc.DtlsParameters;
 import io.tributary.worker.ortc.IceCandidate;
 import io.tributary.worker.ortc.IceParameters;
@@ -41,6 +42,8 @@ public final class RoomParticipant implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_SECONDS = 20;
+    /** What a room's node sends first on every connection (a dispatcher in redirect mode never does). */
+    private static final String GREETING = "mediasoup-version";
 
     private final String peerId;
     private final Vertx vertx;
@@ -66,44 +69,62 @@ public final class RoomParticipant implements AutoCloseable {
 
     /** Connects to {@code ws://127.0.0.1:port/?roomId=&peerId=} and waits until it is open. */
     public RoomParticipant(Vertx vertx, int port, String roomId, String peerId) {
+        this(vertx, "ws://127.0.0.1:" + port + "/?roomId=" + roomId + "&peerId=" + peerId, peerId);
+    }
+
+    /**
+     * Connects to a node's or a dispatcher's protoo {@code url} (carrying roomId and this peerId), following
+     * redirects, and waits until the room's node greeted it ({@code mediasoup-version}).
+     */
+    public RoomParticipant(Vertx vertx, String url, String peerId) {
         this.vertx = vertx;
         this.peerId = peerId;
-        this.protoo = ProtooClient.connect(vertx, "ws://127.0.0.1:" + port + "/?roomId=" + roomId + "&peerId=" + peerId,
-                ProtooClientOptions.defaults());
-        protoo.onNotification((method, data) ->
-                notifications.add(JSON.createObjectNode().put("method", method).set("data", data)));
-        protoo.onRequest(request -> {
-            if ("newConsumer".equals(request.method())) {
-                JsonNode data = request.data();
-                ReceivedStream stream = recvPeer.receive(JSON.convertValue(data.get("rtpParameters"), RtpParameters.class));
-                if ("video".equals(data.path("kind").asText())) {
-                    videoConsumerAt = System.nanoTime();
-                    // Registered before accepting: the SFU resumes the consumer only on the answer, so
-                    // no packet can slip in before the waiter and its stamp is the key frame's arrival.
-                    stream.awaitKeyFrames(1).thenRun(() -> firstVideoKeyFrameAt.complete(System.nanoTime()));
+        CompletableFuture<Void> greeted = new CompletableFuture<>();
+        // Handlers go in before the first attempt, so not even the greeting can slip past them.
+        this.protoo = ProtooClient.connect(vertx, url, ProtooClientOptions.defaults(), client -> {
+            client.onNotification((method, data) -> {
+                notifications.add(JSON.createObjectNode().put("method", method).set("data", data));
+                if (GREETING.equals(method)) {
+                    greeted.complete(null);
                 }
-                received.put(data.get("producerId").asText(), stream);
-                consumerIdByProducer.put(data.get("producerId").asText(), data.get("id").asText());
-                request.accept();
-            } else if ("newDataConsumer".equals(request.method()) && dataChannels) {
-                JsonNode data = request.data();
-                String label = data.path("label").asText();
-                recvPeer.data().open(data.path("sctpStreamParameters").path("streamId").asInt(), label,
-                        SctpReliability.RELIABLE_ORDERED).thenAccept(channel -> {
-                            int index = dataConsumerCounts.merge(label, 1, Integer::sum) - 1;
-                            dataConsumerSlot(label, index).complete(channel);
-                            request.accept();
-                        });
-            } else {
-                request.reject(403, "unexpected request " + request.method());
-            }
+            });
+            client.onRequest(this::serverRequest);
         });
         // Stamped by the completion itself: a stamp after get() returns would include a thread wake-up.
         openedAt = await(protoo.opened().thenApply(v -> System.nanoTime()));
+        await(greeted);
     }
 
     public String peerId() {
         return peerId;
+    }
+
+    /** The server offers consumers ({@code newConsumer}, {@code newDataConsumer}); this participant takes each. */
+    private void serverRequest(ProtooRequest request) {
+        if ("newConsumer".equals(request.method())) {
+            JsonNode data = request.data();
+            ReceivedStream stream = recvPeer.receive(JSON.convertValue(data.get("rtpParameters"), RtpParameters.class));
+            if ("video".equals(data.path("kind").asText())) {
+                videoConsumerAt = System.nanoTime();
+                // Registered before accepting: the SFU resumes the consumer only on the answer, so
+                // no packet can slip in before the waiter and its stamp is the key frame's arrival.
+                stream.awaitKeyFrames(1).thenRun(() -> firstVideoKeyFrameAt.complete(System.nanoTime()));
+            }
+            received.put(data.get("producerId").asText(), stream);
+            consumerIdByProducer.put(data.get("producerId").asText(), data.get("id").asText());
+            request.accept();
+        } else if ("newDataConsumer".equals(request.method()) && dataChannels) {
+            JsonNode data = request.data();
+            String label = data.path("label").asText();
+            recvPeer.data().open(data.path("sctpStreamParameters").path("streamId").asInt(), label,
+                    SctpReliability.RELIABLE_ORDERED).thenAccept(channel -> {
+                        int index = dataConsumerCounts.merge(label, 1, Integer::sum) - 1;
+                        dataConsumerSlot(label, index).complete(channel);
+                        request.accept();
+                    });
+        } else {
+            request.reject(403, "unexpected request " + request.method());
+        }
     }
 
     /** The demo's join flow: capabilities, send and receive transports, then join; returns its answer. */
