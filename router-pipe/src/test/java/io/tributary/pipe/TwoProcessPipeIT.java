@@ -45,6 +45,11 @@ class TwoProcessPipeIT {
 
     private static final String KEY = TestNode.ROUTER_KEY;
     private static final long WAIT_MS = 10_000;
+    /** Liveness of both nodes: generous, the build machines are loaded. */
+    static final long PING_MS = 500;
+    static final long DEAD_AFTER_MS = 3000;
+    /** A dead node's links close within its silence limit, one ping period late at most, plus slack. */
+    private static final long CLOSED_WITHIN_MS = DEAD_AFTER_MS + 2 * PING_MS + 2000;
 
     private TestNode origin;
     private ChildNode child;
@@ -52,7 +57,7 @@ class TwoProcessPipeIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        origin = TestNode.start("origin", o -> o.withTimeouts(2000, 300, 1500));
+        origin = TestNode.start("origin", o -> o.withTimeouts(5000, PING_MS, DEAD_AFTER_MS));
         child = ChildNode.start("child");
         source = result(VideoSource.produce(origin.router));
     }
@@ -151,8 +156,25 @@ class TwoProcessPipeIT {
                 "the link to the dead node closes here");
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
         assertEquals(List.of(), origin.pipes().links());
-        assertTrue(tookMs <= 1500 + 2 * 300 + 1000, "closed " + tookMs + " ms after the kill");
+        assertTrue(tookMs <= CLOSED_WITHIN_MS, "closed " + tookMs + " ms after the kill");
         assertTrue(!source.producer().closed(), "the original lives on");
+    }
+
+    @Test
+    void whenTheOriginProcessDiesTheNodeItPipedToClosesItsSide() {
+        child.command("pipe-to origin " + origin.server.controlUrl());
+        String piped = child.await(line -> line.startsWith("PIPE"), WAIT_MS, "the child pipes a producer here");
+        assertTrue(piped.startsWith("PIPED "), piped);
+        String id = piped.substring("PIPED ".length());
+        VideoSink sink = result(VideoSink.consume(origin.router, id));
+
+        long killedAt = System.nanoTime();
+        child.close();
+
+        until(() -> sink.events().contains("producerclose") && origin.openPipeTransports().isEmpty(), WAIT_MS,
+                "the piped producer of the dead origin closes here");
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+        assertTrue(tookMs <= CLOSED_WITHIN_MS, "closed " + tookMs + " ms after the kill");
     }
 
     /** What RemotePipes sets up, by hand, so the test can put a wrong key or a lossy relay in the middle. */

@@ -112,7 +112,7 @@ public final class ChildNode implements AutoCloseable {
         }
     }
 
-    private void command(String line) {
+    public void command(String line) {
         try {
             OutputStream in = process.getOutputStream();
             in.write((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package io.tributary.pipe.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.pipe.control.RemoteNode;
 import io.tributary.worker.transport.Transport;
 import io.tributary.worker.transport.pipe.PipeTransport;
 import java.io.BufferedReader;
@@ -14,7 +15,8 @@ import java.util.Map;
  * {@code ns/room}, control API on a free loopback port) that consumes every producer piped into it on a
  * DirectTransport and reports on stdout, one line each: {@code READY nodeId controlUrl},
  * {@code PRODUCER id paused}, {@code RTP id hex}, {@code EVENT id name}, and {@code STATS json} when
- * asked {@code stats} on stdin. {@code exit} (or stdin closing) stops it.
+ * asked {@code stats} on stdin; {@code pipe-to nodeId controlUrl} makes it the origin of a pipe
+ * ({@code PIPED id}). {@code exit} (or stdin closing) stops it.
  */
 public final class PipeNodeMain {
 
@@ -25,7 +27,7 @@ public final class PipeNodeMain {
 
     public static void main(String[] args) throws Exception {
         String nodeId = args.length > 0 ? args[0] : "child";
-        TestNode node = TestNode.start(nodeId, o -> o.withTimeouts(2000, 300, 1500));
+        TestNode node = TestNode.start(nodeId, o -> o.withTimeouts(5000, 500, 3000));
         node.router.observer().on(io.tributary.worker.router.Router.NEW_TRANSPORT, (Transport t) -> {
             if (t instanceof PipeTransport pipe) {
                 pipe.observer().on(Transport.NEW_PRODUCER, producer -> {
@@ -41,10 +43,21 @@ public final class PipeNodeMain {
         for (String line = in.readLine(); line != null && !"exit".equals(line); line = in.readLine()) {
             if ("stats".equals(line)) {
                 say("STATS " + JSON.writeValueAsString(stats(node)));
+            } else if (line.startsWith("pipe-to ")) {
+                String[] words = line.split(" ");
+                pipeTo(node, new RemoteNode(words[1], words[2]));
             }
         }
         node.close();
         System.exit(0);
+    }
+
+    /** This node as the origin: a new producer piped to {@code remote}'s router {@code ns/room}, then a few frames. */
+    private static void pipeTo(TestNode node, RemoteNode remote) {
+        VideoSource.produce(node.router).compose(source -> node.pipes()
+                        .pipeProducer(source.producer(), node.router, remote, TestNode.ROUTER_KEY)
+                        .onSuccess(pipe -> say("PIPED " + pipe.producerId())))
+                .onFailure(e -> say("PIPE-FAILED " + e));
     }
 
     /** Summed over the pipe transports ever made: how many are open and what they received and dropped. */
