@@ -21,12 +21,6 @@ import io.tributary.worker.transport.webrtc.WebRtcTransportOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,16 +34,11 @@ import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
  * with a WebRtcServer (UDP and TCP on loopback) and a router with Opus and VP8, set up as the
  * production node sets up its Vert.x (native transport, one loop per worker plus a control loop).
  *
- * <p>It takes one command per stdin line and answers one JSON line on stdout each, in order:
- * {@code {"id":1,"cmd":"createTransport"}} gives {@code {"id":1,"ok":true,...}} or
- * {@code {"id":1,"ok":false,"error":"..."}}, after {@link #REPLY_PREFIX}. Commands: info,
- * capabilities, createTransport, connect, produce, consume, stats, jfrStart, jfrStop, exit. Java code's prints go to
- * stderr; the JVM's own logging (JFR, -Xlog) still writes to stdout, hence the prefix.
+ * <p>It speaks {@link ChildProtocol}: {@code {"id":1,"cmd":"createTransport"}} gives
+ * {@code {"id":1,"ok":true,...}}. Commands: info, capabilities, createTransport, connect, produce, consume,
+ * stats, jfrStart, jfrStop, exit.
  */
 public final class BenchSfu {
-
-    /** Marks protocol lines among whatever else lands on stdout. */
-    static final String REPLY_PREFIX = "bench-sfu> ";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_SECONDS = 15;
@@ -77,27 +66,9 @@ public final class BenchSfu {
     }
 
     public static void main(String[] args) throws Exception {
-        // The protocol owns stdout; a stray print from a library must not corrupt it.
-        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        System.setOut(System.err);
         QuietLogs.apply();
         BenchSfu sfu = new BenchSfu();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            JsonNode request = JSON.readTree(line);
-            ObjectNode reply = JSON.createObjectNode().put("id", request.path("id").asLong());
-            String cmd = request.path("cmd").asText();
-            try {
-                reply.put("ok", true).setAll(sfu.handle(cmd, request));
-            } catch (RuntimeException e) {
-                reply.put("ok", false).put("error", e.toString());
-            }
-            protocol.println(REPLY_PREFIX + JSON.writeValueAsString(reply));
-            if (cmd.equals("exit")) {
-                break;
-            }
-        }
+        ChildProtocol.serve(sfu::handle);
         sfu.close();
         // Daemon-less Vert.x threads may linger after close; the parent waits for this process to end.
         System.exit(0);

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * CPU cost of one pipe hop inside a node: a producer on worker A's router forwarded to a consumer on
  * worker B's router through pipeToRouter (the in-process link), and through a pipe transport pair over
- * UDP on loopback (what crosses nodes), against the same producer and consumer on one router. The CPU
- * of the two worker threads (user + system, from the JVM) over a window, divided by the packets the
- * consumer got, gives ns per packet; the difference to the direct path is what the hop costs.
+ * UDP on loopback, and to a router of another node (a child JVM) through router-pipe's control API and
+ * a UDP pipe pair with SRTP (what crosses nodes), against the same producer and consumer on one router.
+ * The CPU of the two worker threads (user + system, from the JVM; on both nodes for the cross-node
+ * path) over a window, divided by the packets the consumer got, gives ns per packet; the difference to
+ * the direct path is what the hop costs. The process figure of the cross-node path sums both processes.
  */
 public final class PipeHopBench {
 
@@ -77,8 +79,11 @@ public final class PipeHopBench {
             Worker workerB = await(Worker.create(vertx, WorkerSettings.defaults()));
             long threadA = await(workerA.loop().call(() -> Thread.currentThread().getId()));
             long threadB = await(workerB.loop().call(() -> Thread.currentThread().getId()));
-            for (PipeHopRig.Path path : PipeHopRig.Path.values()) {
-                samples.add(measure(path, options, workerA, workerB, threadA, threadB));
+            try (PipeHopFarNode far = PipeHopFarNode.start(vertx)) {
+                Meter meter = new Meter(threadA, threadB, far, new ProcessCpu(ProcessHandle.current().pid()));
+                for (PipeHopRig.Path path : PipeHopRig.Path.values()) {
+                    samples.add(measure(path, options, workerA, workerB, meter));
+                }
             }
             await(workerA.close());
             await(workerB.close());
@@ -89,25 +94,49 @@ public final class PipeHopBench {
         return samples;
     }
 
-    private static Sample measure(PipeHopRig.Path path, Options options, Worker workerA, Worker workerB,
-                                  long threadA, long threadB) throws Exception {
-        PipeHopRig rig = await(PipeHopRig.start(path, workerA, workerB, options.payload()));
-        ProcessCpu process = new ProcessCpu(ProcessHandle.current().pid());
+    private static Sample measure(PipeHopRig.Path path, Options options, Worker workerA, Worker workerB, Meter meter)
+            throws Exception {
+        PipeHopRig rig = await(PipeHopRig.start(path, workerA, workerB, options.payload(), meter.far()));
         rig.startSending(options.pps());
+        awaitFirstDelivery(path, rig, meter);
         Thread.sleep((long) (options.warmup() * 1000));
         long sent0 = await(rig.sent());
-        long delivered0 = rig.delivered();
-        long cpu0 = threadCpu(threadA) + threadCpu(threadB);
-        long process0 = process.nanos();
+        Reading start = meter.read(path, rig);
         Thread.sleep((long) (options.seconds() * 1000));
         long sent1 = await(rig.sent());
-        long delivered1 = rig.delivered();
-        long cpu1 = threadCpu(threadA) + threadCpu(threadB);
-        long process1 = process.nanos();
+        Reading end = meter.read(path, rig);
         long dropped = await(rig.pipeDrops());
         rig.stopSending();
         await(rig.close());
-        return new Sample(path, sent1 - sent0, delivered1 - delivered0, dropped, cpu1 - cpu0, process1 - process0);
+        return new Sample(path, sent1 - sent0, end.delivered() - start.delivered(), dropped,
+                end.workerCpuNs() - start.workerCpuNs(), end.processCpuNs() - start.processCpuNs());
+    }
+
+    /** The warm-up starts once media flows: a cold second JVM may take a while to forward its first packet. */
+    private static void awaitFirstDelivery(PipeHopRig.Path path, PipeHopRig rig, Meter meter) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (meter.read(path, rig).delivered() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(path.label + ": nothing delivered within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Packets delivered so far and the CPU spent: the two worker threads and the process, or both nodes' of each. */
+    record Reading(long delivered, long workerCpuNs, long processCpuNs) {
+    }
+
+    /** Reads a path's counters: in this JVM, or on both nodes for the cross-node path. */
+    record Meter(long threadA, long threadB, PipeHopFarNode far, ProcessCpu process) {
+        Reading read(PipeHopRig.Path path, PipeHopRig rig) {
+            if (path != PipeHopRig.Path.CROSS_NODE) {
+                return new Reading(rig.delivered(), threadCpu(threadA) + threadCpu(threadB), process.nanos());
+            }
+            PipeHopFarNode.Reading there = far.read();
+            return new Reading(there.delivered(), threadCpu(threadA) + there.workerCpuNs(),
+                    process.nanos() + there.processCpuNs());
+        }
     }
 
     private static void print(Options options, List<Sample> samples, PrintStream out) {
@@ -123,15 +152,20 @@ public final class PipeHopBench {
         Sample direct = samples.get(0);
         Sample inProcess = samples.get(1);
         Sample udp = samples.get(2);
-        out.printf(Locale.ROOT, "pipe hop cost (workers' CPU over the direct path): in-process %.0f ns, UDP %.0f ns%n",
-                inProcess.nsPerPacket() - direct.nsPerPacket(), udp.nsPerPacket() - direct.nsPerPacket());
-        out.printf(Locale.ROOT, "RESULT {\"pps\":%d,\"payload\":%d,\"directNs\":%.1f,\"inProcessNs\":%.1f,\"udpNs\":%.1f,"
-                        + "\"directDelivered\":%d,\"inProcessDelivered\":%d,\"udpDelivered\":%d,"
-                        + "\"inProcessHopNs\":%.1f,\"udpHopNs\":%.1f,\"jdk\":\"%s\"}%n",
-                options.pps(), options.payload(), direct.nsPerPacket(), inProcess.nsPerPacket(), udp.nsPerPacket(),
-                direct.delivered(), inProcess.delivered(), udp.delivered(),
+        Sample crossNode = samples.get(3);
+        out.printf(Locale.ROOT, "pipe hop cost (workers' CPU over the direct path): in-process %.0f ns, UDP %.0f ns,"
+                        + " across nodes (SRTP, both processes' workers) %.0f ns%n",
                 inProcess.nsPerPacket() - direct.nsPerPacket(), udp.nsPerPacket() - direct.nsPerPacket(),
-                MachineInfo.jdk());
+                crossNode.nsPerPacket() - direct.nsPerPacket());
+        out.printf(Locale.ROOT, "RESULT {\"pps\":%d,\"payload\":%d,\"directNs\":%.1f,\"inProcessNs\":%.1f,\"udpNs\":%.1f,"
+                        + "\"crossNodeNs\":%.1f,\"crossNodeProcessNs\":%.1f,"
+                        + "\"directDelivered\":%d,\"inProcessDelivered\":%d,\"udpDelivered\":%d,\"crossNodeDelivered\":%d,"
+                        + "\"inProcessHopNs\":%.1f,\"udpHopNs\":%.1f,\"crossNodeHopNs\":%.1f,\"jdk\":\"%s\"}%n",
+                options.pps(), options.payload(), direct.nsPerPacket(), inProcess.nsPerPacket(), udp.nsPerPacket(),
+                crossNode.nsPerPacket(), crossNode.processNsPerPacket(),
+                direct.delivered(), inProcess.delivered(), udp.delivered(), crossNode.delivered(),
+                inProcess.nsPerPacket() - direct.nsPerPacket(), udp.nsPerPacket() - direct.nsPerPacket(),
+                crossNode.nsPerPacket() - direct.nsPerPacket(), MachineInfo.jdk());
     }
 
     private static long threadCpu(long threadId) {

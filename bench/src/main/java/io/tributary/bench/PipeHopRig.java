@@ -23,15 +23,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One measured path of {@link PipeHopBench}: a VP8 producer on a DirectTransport of a router on worker
  * A, fed from A's own loop (so no hop precedes it), and a DirectTransport consumer on a router that is
- * either the same one (no pipe), on worker B behind pipeToRouter (in-process link), or on worker B
- * behind a pipe transport pair connected over UDP on loopback (as between nodes).
+ * either the same one (no pipe), on worker B behind pipeToRouter (in-process link), on worker B
+ * behind a pipe transport pair connected over UDP on loopback (as between nodes), or on another node
+ * (a {@link PipeHopNode} process) behind router-pipe's set-up and a UDP pipe pair with SRTP.
  */
 final class PipeHopRig {
 
     enum Path {
         DIRECT("direct (no pipe)"),
         IN_PROCESS("pipe, in-process"),
-        UDP("pipe, UDP loopback");
+        UDP("pipe, UDP loopback"),
+        CROSS_NODE("pipe, across nodes");
 
         final String label;
 
@@ -43,12 +45,13 @@ final class PipeHopRig {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAYLOAD_TYPE = 96;
     private static final int SSRC = 0x0B0E;
-    private static final List<RtpCodecCapability> CODECS = List.of(JSON.convertValue(Map.of(
+    static final List<RtpCodecCapability> CODECS = List.of(JSON.convertValue(Map.of(
             "kind", "video", "mimeType", "video/VP8", "clockRate", 90000), RtpCodecCapability.class));
 
     private final Worker workerA;
     private final Router routerA;
     private final Router routerB;
+    private final PipeHopFarNode far;
     private final Producer producer;
     private final AtomicLong delivered = new AtomicLong();
     private final List<PipeTransport> pipes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -57,28 +60,36 @@ final class PipeHopRig {
     private long sent;
     private long timer = -1;
 
-    private PipeHopRig(Worker workerA, Router routerA, Router routerB, Producer producer, int payloadBytes) {
+    private PipeHopRig(Worker workerA, Router routerA, Router routerB, PipeHopFarNode far, Producer producer,
+                       int payloadBytes) {
         this.workerA = workerA;
         this.routerA = routerA;
         this.routerB = routerB;
+        this.far = far;
         this.producer = producer;
         this.template = packetTemplate(payloadBytes);
         this.work = new byte[template.length];
     }
 
-    static Future<PipeHopRig> start(Path path, Worker workerA, Worker workerB, int payloadBytes) {
+    /** {@code far} is the other node of the cross-node path (null for the others, which stay in this JVM). */
+    static Future<PipeHopRig> start(Path path, Worker workerA, Worker workerB, int payloadBytes, PipeHopFarNode far) {
         Future<Router> a = workerA.createRouter(RouterOptions.of(CODECS));
-        Future<Router> b = path == Path.DIRECT ? a : workerB.createRouter(RouterOptions.of(CODECS));
+        Future<Router> b = switch (path) {
+            case DIRECT -> a;
+            case CROSS_NODE -> Future.succeededFuture();
+            default -> workerB.createRouter(RouterOptions.of(CODECS));
+        };
         return Future.all(a, b).compose(v -> a.result().createDirectTransport(null, Map.of()))
                 .compose(t -> t.produce(ProducerOptions.of("video", producerParameters())))
                 .compose(producer -> {
-                    PipeHopRig rig = new PipeHopRig(workerA, a.result(), b.result(), producer, payloadBytes);
+                    PipeHopRig rig = new PipeHopRig(workerA, a.result(), b.result(), far, producer, payloadBytes);
                     a.result().observer().on(Router.NEW_TRANSPORT, t -> {
                         if (t instanceof PipeTransport pipe) {
                             rig.pipes.add(pipe);
                         }
                     });
-                    return rig.pipe(path).compose(x -> rig.consume()).map(rig);
+                    return rig.pipe(path).compose(x -> path == Path.CROSS_NODE ? Future.succeededFuture()
+                            : rig.consume()).map(rig);
                 });
     }
 
@@ -87,6 +98,7 @@ final class PipeHopRig {
             case DIRECT -> Future.succeededFuture();
             case IN_PROCESS -> routerA.pipeToRouter(PipeToRouterOptions.producer(producer.id(), routerB)).mapEmpty();
             case UDP -> pipeOverUdp();
+            case CROSS_NODE -> far.pipe(producer, routerA);
         };
     }
 
@@ -167,7 +179,9 @@ final class PipeHopRig {
 
     Future<Void> close() {
         routerA.close();
-        routerB.close();
+        if (routerB != null) {
+            routerB.close();
+        }
         return Future.succeededFuture();
     }
 

@@ -46,6 +46,12 @@ final class SfuProcess implements AutoCloseable {
      * child's stderr is the driver's, so its failures show.
      */
     static SfuProcess start(Path javaHome, List<String> jvmOptions) throws IOException {
+        return start(BenchSfu.class, javaHome, jvmOptions);
+    }
+
+    /** Starts another child speaking {@link ChildProtocol} (its {@code info} must give its {@code pid}). */
+    static SfuProcess start(Class<?> main, Path javaHome, List<String> jvmOptions, String... args)
+            throws IOException {
         Path home = javaHome != null ? javaHome : Path.of(System.getProperty("java.home"));
         List<String> cmd = new ArrayList<>();
         cmd.add(home.resolve("bin").resolve("java").toString());
@@ -55,7 +61,8 @@ final class SfuProcess implements AutoCloseable {
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(BenchSfu.class.getName());
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
         Process process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         // A driver killed mid-run must not leave an SFU burning CPU on a shared machine.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
@@ -109,10 +116,10 @@ final class SfuProcess implements AutoCloseable {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
                 String text;
-                while ((text = replies.readLine()) != null && !text.startsWith(BenchSfu.REPLY_PREFIX)) {
+                while ((text = replies.readLine()) != null && !text.startsWith(ChildProtocol.REPLY_PREFIX)) {
                     System.err.println("sfu: " + text);
                 }
-                return text == null ? null : text.substring(BenchSfu.REPLY_PREFIX.length());
+                return text == null ? null : text.substring(ChildProtocol.REPLY_PREFIX.length());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
