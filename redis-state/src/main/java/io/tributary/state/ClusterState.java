@@ -3,6 +3,7 @@ package io.tributary.state;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -43,6 +44,17 @@ public interface ClusterState {
 
     /** Rooms currently homed on {@code nodeId}. */
     Future<List<RoomKey>> roomsOf(String nodeId);
+
+    /**
+     * Records {@code nodeId} as hosting {@code peers} of the room's peers (a room that spans nodes); the
+     * entry disappears {@code ttl} after the last write, so a dead member leaves by itself.
+     */
+    Future<Void> putRoomMember(RoomKey room, String nodeId, int peers, Duration ttl);
+
+    Future<Void> removeRoomMember(RoomKey room, String nodeId);
+
+    /** The live member nodes of the room with their peer counts (empty for a room on one node or none). */
+    Future<Map<String, Integer>> roomMembers(RoomKey room);
 
     Future<Void> publish(ClusterEvent event);
 

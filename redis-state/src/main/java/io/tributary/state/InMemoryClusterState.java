@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -22,6 +23,7 @@ public final class InMemoryClusterState implements ClusterState {
     private final LongSupplier clock;
     private final Map<String, Expiring<NodeRecord>> nodes = new HashMap<>();
     private final Map<RoomKey, Expiring<String>> rooms = new HashMap<>();
+    private final Map<RoomKey, Map<String, Expiring<Integer>>> members = new HashMap<>();
     private final EventFanout subscribers = new EventFanout();
 
     public InMemoryClusterState() {
@@ -108,6 +110,38 @@ public final class InMemoryClusterState implements ClusterState {
             }
         });
         return Future.succeededFuture(owned);
+    }
+
+    @Override
+    public synchronized Future<Void> putRoomMember(RoomKey room, String nodeId, int peers, Duration ttl) {
+        members.computeIfAbsent(room, k -> new HashMap<>())
+                .put(nodeId, new Expiring<>(peers, clock.getAsLong() + ttl.toMillis()));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Void> removeRoomMember(RoomKey room, String nodeId) {
+        Map<String, Expiring<Integer>> of = members.get(room);
+        if (of != null) {
+            of.remove(nodeId);
+            if (of.isEmpty()) {
+                members.remove(room);
+            }
+        }
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Map<String, Integer>> roomMembers(RoomKey room) {
+        Map<String, Expiring<Integer>> of = members.getOrDefault(room, Map.of());
+        long now = clock.getAsLong();
+        Map<String, Integer> live = new TreeMap<>();
+        of.forEach((nodeId, peers) -> {
+            if (peers.expiresAt() > now) {
+                live.put(nodeId, peers.value());
+            }
+        });
+        return Future.succeededFuture(live);
     }
 
     @Override

@@ -195,6 +195,26 @@ public abstract class ClusterStateContract {
     }
 
     @Test
+    void roomMembersCarryPeerCountsExpireAndLeave() {
+        RoomKey room = new RoomKey("acme", "town-hall");
+        RoomKey other = new RoomKey("acme", "other");
+        assertEquals(Map.of(), Await.result(state.roomMembers(room)));
+        Await.result(state.putRoomMember(room, "n1", 2, LONG));
+        Await.result(state.putRoomMember(room, "n2", 1, SHORT));
+        Await.result(state.putRoomMember(other, "n3", 5, LONG));
+        assertEquals(Map.of("n1", 2, "n2", 1), Await.result(state.roomMembers(room)));
+
+        Await.result(state.putRoomMember(room, "n1", 3, LONG));
+        Await.until("n2's entry expired", WAIT, () -> !Await.result(state.roomMembers(room)).containsKey("n2"));
+        assertEquals(Map.of("n1", 3), Await.result(state.roomMembers(room)));
+
+        Await.result(state.removeRoomMember(room, "n1"));
+        Await.result(state.removeRoomMember(room, "never-there"));
+        assertEquals(Map.of(), Await.result(state.roomMembers(room)));
+        assertEquals(Map.of("n3", 5), Await.result(state.roomMembers(other)));
+    }
+
+    @Test
     void subscribersReceivePublishedEventsUntilTheyUnsubscribe() {
         List<ClusterEvent> first = new CopyOnWriteArrayList<>();
         List<ClusterEvent> second = new CopyOnWriteArrayList<>();

@@ -18,7 +18,9 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -138,6 +140,31 @@ public final class RedisClusterState implements ClusterState {
     @Override
     public Future<List<RoomKey>> roomsOf(String nodeId) {
         return liveMembers(keys.roomsOf(nodeId)).map(members -> members.stream().map(RoomMember::decode).toList());
+    }
+
+    @Override
+    public Future<Void> putRoomMember(RoomKey room, String nodeId, int peers, Duration ttl) {
+        return run(Scripts.PUT_MEMBER, memberKeys(room), nodeId, Integer.toString(peers), millis(ttl)).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> removeRoomMember(RoomKey room, String nodeId) {
+        return run(Scripts.REMOVE_MEMBER, memberKeys(room), nodeId).mapEmpty();
+    }
+
+    @Override
+    public Future<Map<String, Integer>> roomMembers(RoomKey room) {
+        return run(Scripts.LIVE_MEMBER_PEERS, memberKeys(room)).map(flat -> {
+            Map<String, Integer> members = new TreeMap<>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                members.put(flat.get(i).toString(), Integer.parseInt(flat.get(i + 1).toString()));
+            }
+            return members;
+        });
+    }
+
+    private List<String> memberKeys(RoomKey room) {
+        return List.of(keys.roomMembers(room), keys.roomMemberPeers(room));
     }
 
     @Override

@@ -38,6 +38,16 @@ final class RedisKeys {
         return tag + "node-rooms:" + nodeId;
     }
 
+    /** Sorted set of a room's member nodes (a room spanning nodes), scored by each entry's expiry (server ms). */
+    String roomMembers(RoomKey room) {
+        return tag + "room-members:" + RoomMember.encode(room);
+    }
+
+    /** Hash of a room's member nodes to their peer counts, next to {@link #roomMembers}. */
+    String roomMemberPeers(RoomKey room) {
+        return tag + "room-member-peers:" + RoomMember.encode(room);
+    }
+
     /** The pub/sub channel of cluster events. */
     String events() {
         return tag + "events";

@@ -64,4 +64,41 @@ final class Scripts {
             redis.call('ZREM', KEYS[2], ARGV[2])
             return 1
             """);
+
+    /**
+     * KEYS: room members, member peer counts. ARGV: node id, peers, ttl ms. Both keys live at least as
+     * long as the newest entry, so a room nobody refreshes leaves nothing behind.
+     */
+    static final LuaScript PUT_MEMBER = LuaScript.withNow("""
+            local ttl = tonumber(ARGV[3])
+            redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
+            redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+            for _, key in ipairs(KEYS) do
+              if redis.call('PTTL', key) < ttl then
+                redis.call('PEXPIRE', key, ttl)
+              end
+            end
+            return 1
+            """);
+
+    /** KEYS: room members, member peer counts. ARGV: node id. */
+    static final LuaScript REMOVE_MEMBER = LuaScript.of("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('HDEL', KEYS[2], ARGV[1])
+            return 1
+            """);
+
+    /** KEYS: room members, member peer counts. Drops the expired entries; returns node id, peers, node id, ... */
+    static final LuaScript LIVE_MEMBER_PEERS = LuaScript.withNow("""
+            for _, gone in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)) do
+              redis.call('HDEL', KEYS[2], gone)
+            end
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+            local out = {}
+            for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+              table.insert(out, id)
+              table.insert(out, redis.call('HGET', KEYS[2], id) or '0')
+            end
+            return out
+            """);
 }
