@@ -42,7 +42,7 @@ final class ProtooProxy {
         request.pause();
         Context context = Vertx.currentContext();
         RoomKey room = new RoomKey(request.getParam("namespace"), request.getParam("roomId"));
-        homes.resolve(room, JoinerRegion.of(request.getParam("region"), request.headers()))
+        homes.resolveJoin(room, JoinerRegion.of(request.getParam("region"), request.headers()))
                 .onComplete(ar -> context.runOnContext(v -> {
                     if (ar.failed()) {
                         UpgradeAnswers.refuse(request, 503, ar.cause());

@@ -22,7 +22,7 @@ final class RedirectSignaling implements ConnectionHandler {
     public void onConnection(ConnectionRequest request) {
         Map<String, String> query = request.query();
         RoomKey room = new RoomKey(query.get("namespace"), query.get("roomId"));
-        homes.resolve(room, JoinerRegion.of(query.get("region"), request.headers()))
+        homes.resolveJoin(room, JoinerRegion.of(query.get("region"), request.headers()))
                 .onSuccess(node -> ProtooRedirect.send(request.accept(), node.url(), query))
                 .onFailure(e -> request.reject(503, String.valueOf(e.getMessage())));
     }

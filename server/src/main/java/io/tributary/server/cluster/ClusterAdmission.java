@@ -6,6 +6,8 @@ import io.tributary.server.room.RoomRegistry;
 import io.tributary.state.ClusterState;
 import io.tributary.state.RoomKey;
 import io.vertx.core.Future;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +25,7 @@ public final class ClusterAdmission implements RoomAdmission {
     private final RoomHomes homes;
     private final RoomRegistry rooms;
     private final BooleanSupplier draining;
+    private final Set<RoomKey> memberOnly = ConcurrentHashMap.newKeySet();
 
     public ClusterAdmission(String nodeId, ClusterState state, RoomHomes homes, RoomRegistry rooms,
                             BooleanSupplier draining) {
@@ -39,8 +42,25 @@ public final class ClusterAdmission implements RoomAdmission {
             if (existing != null) {
                 return Future.succeededFuture();
             }
-            return draining.getAsBoolean() ? sendElsewhere(room, region) : claim(room, ATTEMPTS);
+            return state.roomMembers(room).compose(members -> {
+                if (members.containsKey(nodeId)) {
+                    // A dispatcher spilled this peer here: this node hosts part of the room, the home stays the home.
+                    memberOnly.add(room);
+                    return Future.succeededFuture();
+                }
+                return draining.getAsBoolean() ? sendElsewhere(room, region) : claim(room, ATTEMPTS);
+            });
         });
+    }
+
+    /** Whether this node hosts the room only as a member of a room homed elsewhere (so holds no lease for it). */
+    public boolean memberOnly(RoomKey room) {
+        return memberOnly.contains(room);
+    }
+
+    /** The room closed here. */
+    public void forget(RoomKey room) {
+        memberOnly.remove(room);
     }
 
     private Future<Void> claim(RoomKey room, int attemptsLeft) {

@@ -6,6 +6,7 @@ import io.tributary.server.config.ClusterConfig;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.StandaloneNode;
 import io.tributary.server.room.RoomSummary;
+import io.tributary.server.span.SpanNode;
 import io.tributary.state.ClusterEvent;
 import io.tributary.state.ClusterState;
 import io.tributary.state.NodeHeartbeat;
@@ -38,6 +39,8 @@ public final class ClusterNode {
     private StandaloneNode node;
     private NodeHeartbeat heartbeat;
     private WorkerLoad workerLoad;
+    private ClusterAdmission admission;
+    private SpanNode span;
 
     private ClusterNode(ServerConfig config) {
         this.config = config;
@@ -54,14 +57,19 @@ public final class ClusterNode {
         ClusterNode cluster = new ClusterNode(config);
         return StandaloneNode.start(config, (vertx, rooms) -> {
                     cluster.state = states.apply(vertx);
-                    return new ClusterAdmission(cluster.nodeId, cluster.state, new RoomHomes(cluster.state, placement), rooms,
-                            () -> cluster.lifecycle == NodeState.DRAINING);
+                    cluster.admission = new ClusterAdmission(cluster.nodeId, cluster.state,
+                            new RoomHomes(cluster.state, placement), rooms, () -> cluster.lifecycle == NodeState.DRAINING);
+                    return cluster.admission;
                 })
                 .compose(node -> {
                     cluster.node = node;
                     cluster.workerLoad = new WorkerLoad(node.vertx(), node.workers());
                     cluster.workerLoad.start();
                     node.rooms().onRoomClosed(cluster::roomClosed);
+                    return cluster.startSpan();
+                })
+                .compose(spanStarted -> {
+                    StandaloneNode node = cluster.node;
                     // Made on the control context: its record and room callbacks then run where the rooms live.
                     Promise<NodeHeartbeat> made = Promise.promise();
                     node.control().runOnContext(v -> made.complete(new NodeHeartbeat(node.vertx(), cluster.state,
@@ -78,6 +86,19 @@ public final class ClusterNode {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** With a cluster secret and an internal port: the internal API, so rooms can span this and other nodes. */
+    private Future<Void> startSpan() {
+        ClusterConfig cluster = config.cluster();
+        if (cluster.secret() == null || cluster.internalPort() == 0) {
+            return Future.succeededFuture();
+        }
+        return SpanNode.start(node.vertx(), node.control(), nodeId, cluster.secret(), config.host(),
+                config.effectiveAnnouncedIp(), cluster.internalPort(), state, node.rooms()).map(started -> {
+                    span = started;
+                    return null;
+                });
     }
 
     public StandaloneNode node() {
@@ -118,7 +139,8 @@ public final class ClusterNode {
         if (workerLoad != null) {
             workerLoad.stop();
         }
-        Future<Void> left = heartbeat == null ? Future.succeededFuture() : heartbeat.stop();
+        Future<Void> spanClosed = span == null ? Future.succeededFuture() : span.close();
+        Future<Void> left = spanClosed.transform(ar -> heartbeat == null ? Future.succeededFuture() : heartbeat.stop());
         Future<Void> stateClosed = left.transform(ar -> state == null ? Future.<Void>succeededFuture() : state.close());
         if (node == null) {
             return stateClosed;
@@ -140,15 +162,16 @@ public final class ClusterNode {
 
     private String internalUrl() {
         int port = config.cluster().internalPort();
-        return port == 0 ? null : "http://" + config.effectiveAnnouncedIp() + ":" + port + "/";
+        return port == 0 ? null : "http://" + config.effectiveAnnouncedIp() + ":" + port;
     }
 
     /** The rooms this node hosts now; on the control context. */
     private List<RoomKey> ownedRooms() {
-        return node.rooms().summariesNow().stream().map(RoomSummary::room).toList();
+        return node.rooms().summariesNow().stream().map(RoomSummary::room).filter(r -> !admission.memberOnly(r)).toList();
     }
 
     private void roomClosed(RoomKey room) {
+        admission.forget(room);
         state.releaseRoom(room, nodeId)
                 .compose(released -> state.publish(new ClusterEvent(ClusterEvent.Type.ROOM_CLOSED, nodeId, room)))
                 .onFailure(e -> LOG.log(Level.DEBUG, "node {0}: releasing {1}: {2}", nodeId, room.qualified(), e));

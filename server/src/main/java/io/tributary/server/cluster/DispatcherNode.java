@@ -30,7 +30,7 @@ public final class DispatcherNode {
                                                Placement placement) {
         Vertx vertx = Vertx.vertx();
         ClusterState state = states.apply(vertx);
-        RoomHomes homes = new RoomHomes(state, placement);
+        RoomHomes homes = new RoomHomes(state, placement, config.cluster().roomNodeCap());
         DispatcherFront front = new DispatcherFront(
                 new DispatcherOptions(config.host(), config.port(), config.cluster().redirect(), HttpOptions.of(config)),
                 state, homes, StaticHandler.create("webroot").setCachingEnabled(false));

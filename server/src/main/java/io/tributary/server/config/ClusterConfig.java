@@ -17,10 +17,12 @@ import java.util.Map;
  * @param drainTimeout  how long a draining node waits for its rooms to empty before it exits anyway
  * @param redirect      the dispatcher answers every protoo client with a redirect instead of proxying
  * @param pools         namespace -> node pool (nodes labelled {@code pool=NAME}); others are in the default pool
+ * @param secret        the shared secret signing node-to-node calls; null: none (no internal API)
+ * @param roomNodeCap   peers of one room per node before new peers spill to another node; 0: unlimited
  */
 public record ClusterConfig(Role role, String redisUrl, String region, Map<String, String> labels, String nodeId,
                             int capacity, String strategy, int internalPort, Duration drainTimeout, boolean redirect,
-                            Map<String, String> pools) {
+                            Map<String, String> pools, String secret, int roomNodeCap) {
 
     public enum Role {
         STANDALONE, NODE, DISPATCHER
@@ -37,7 +39,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(Role.STANDALONE, null, DEFAULT_REGION, Map.of(), null, 0, null, 0,
-                DEFAULT_DRAIN_TIMEOUT, false, Map.of());
+                DEFAULT_DRAIN_TIMEOUT, false, Map.of(), null, 0);
     }
 
     public Builder toBuilder() {
@@ -62,6 +64,8 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
         private Duration drainTimeout;
         private boolean redirect;
         private Map<String, String> pools;
+        private String secret;
+        private int roomNodeCap;
 
         private Builder(ClusterConfig c) {
             role = c.role;
@@ -75,6 +79,8 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             drainTimeout = c.drainTimeout;
             redirect = c.redirect;
             pools = c.pools;
+            secret = c.secret;
+            roomNodeCap = c.roomNodeCap;
         }
 
         public Builder role(Role value) {
@@ -132,9 +138,19 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             return this;
         }
 
+        public Builder secret(String value) {
+            secret = value;
+            return this;
+        }
+
+        public Builder roomNodeCap(int value) {
+            roomNodeCap = value;
+            return this;
+        }
+
         public ClusterConfig build() {
             return new ClusterConfig(role, redisUrl, region, labels, nodeId, capacity, strategy, internalPort,
-                    drainTimeout, redirect, pools);
+                    drainTimeout, redirect, pools, secret, roomNodeCap);
         }
     }
 }

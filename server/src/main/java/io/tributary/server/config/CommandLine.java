@@ -28,17 +28,22 @@ public final class CommandLine {
             "--workers", (c, v) -> new ServerConfig(c.host(), c.port(), c.rtcPort(), workers(v), c.announcedIp()),
             "--announced-ip", (c, v) -> new ServerConfig(c.host(), c.port(), c.rtcPort(), c.workers(), announced(v)));
 
-    private static final Map<String, BiConsumer<ClusterConfig.Builder, String>> CLUSTER_OPTIONS = Map.of(
-            "--role", (c, v) -> c.role(role(v)),
-            "--redis", (c, v) -> c.redisUrl(redisUrl(v)),
-            "--region", (c, v) -> c.region(name("--region", v)),
-            "--labels", (c, v) -> c.labels(pairs("--labels", v)),
-            "--pools", (c, v) -> c.pools(pairs("--pools", v)),
-            "--node-id", (c, v) -> c.nodeId(name("--node-id", v)),
-            "--capacity", (c, v) -> c.capacity(positive("--capacity", v)),
-            "--strategy", (c, v) -> c.strategy(name("--strategy", v)),
-            "--internal-port", (c, v) -> c.internalPort(port("--internal-port", v)),
-            "--drain-timeout", (c, v) -> c.drainTimeout(Duration.ofSeconds(positive("--drain-timeout", v))));
+    private static final Map<String, BiConsumer<ClusterConfig.Builder, String>> CLUSTER_OPTIONS = Map.ofEntries(
+            Map.entry("--role", (c, v) -> c.role(role(v))),
+            Map.entry("--redis", (c, v) -> c.redisUrl(redisUrl(v))),
+            Map.entry("--region", (c, v) -> c.region(name("--region", v))),
+            Map.entry("--labels", (c, v) -> c.labels(pairs("--labels", v))),
+            Map.entry("--pools", (c, v) -> c.pools(pairs("--pools", v))),
+            Map.entry("--node-id", (c, v) -> c.nodeId(name("--node-id", v))),
+            Map.entry("--capacity", (c, v) -> c.capacity(positive("--capacity", v))),
+            Map.entry("--strategy", (c, v) -> c.strategy(name("--strategy", v))),
+            Map.entry("--internal-port", (c, v) -> c.internalPort(port("--internal-port", v))),
+            Map.entry("--drain-timeout", (c, v) -> c.drainTimeout(Duration.ofSeconds(positive("--drain-timeout", v)))),
+            Map.entry("--cluster-secret", (c, v) -> c.secret(secret(v))),
+            Map.entry("--room-node-cap", (c, v) -> c.roomNodeCap(nonNegative("--room-node-cap", v))));
+
+    /** Where the cluster secret may come from instead of the command line (which other users can read). */
+    public static final String SECRET_ENV = "TRIBUTARY_CLUSTER_SECRET";
 
     private static final Pattern NAME = Pattern.compile("^[0-9A-Za-z._:\\-]{1,64}$");
 
@@ -82,6 +87,10 @@ public final class CommandLine {
             } else {
                 clusterOption.accept(cluster, value);
             }
+        }
+        String envSecret = System.getenv(SECRET_ENV);
+        if (envSecret != null && !envSecret.isEmpty() && cluster.build().secret() == null) {
+            cluster.secret(secret(envSecret));
         }
         config = config.withCluster(cluster.build());
         if (config.cluster().role() == ClusterConfig.Role.NODE && (config.cluster().redisUrl() == null
@@ -135,6 +144,22 @@ public final class CommandLine {
             throw new UsageException("invalid " + option + " '" + value + "': letters, digits and . _ : - only, 64 at most");
         }
         return v;
+    }
+
+    private static int nonNegative(String option, String value) {
+        int n = integer(option, value);
+        if (n < 0) {
+            throw new UsageException("invalid " + option + " '" + value + "': must be 0 or more");
+        }
+        return n;
+    }
+
+    /** HMAC keys shorter than this are refused (router-pipe's RequestSigner demands as much). */
+    private static String secret(String value) {
+        if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16) {
+            throw new UsageException("invalid --cluster-secret: must have at least 16 bytes");
+        }
+        return value;
     }
 
     private static int positive(String option, String value) {

@@ -211,6 +211,7 @@ final class PeerRequests {
             }));
             room.context().later(() -> room.onProduced(peer, producer, consumers));
             room.observeAudio(producer);
+            room.onLocalProducer(peer, producer);
             return object().put("id", producer.id());
         });
     }

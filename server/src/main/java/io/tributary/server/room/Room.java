@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.protoo.ProtooPeer;
 import io.tributary.server.http.Json;
+import io.tributary.state.RoomKey;
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.consumer.ConsumerLayers;
 import io.tributary.worker.consumer.ConsumerOptions;
+import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.observer.AudioLevelObserver;
 import io.tributary.worker.ortc.MediaKind;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.transport.Transport;
 import io.tributary.worker.transport.webrtc.WebRtcServer;
+import io.vertx.core.Future;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +33,7 @@ public final class Room {
     /** The demo announces mediasoup's version; clients only display it. */
     static final String MEDIASOUP_VERSION = "3.14.16";
 
+    private final RoomKey key;
     private final String id;
     private final Router router;
     private final WebRtcServer webRtcServer;
@@ -37,6 +41,9 @@ public final class Room {
     private final int consumerReplicas;
     private final Map<String, RoomPeer> peers = new LinkedHashMap<>();
     private final Map<String, RoomPeer> broadcasters = new LinkedHashMap<>();
+    /** Peers of the other member nodes of a room spanning nodes, by id. */
+    private final Map<String, RoomPeer> remotePeers = new LinkedHashMap<>();
+    private final RoomEvents events;
     private final PeerRequests requests;
     private final List<Runnable> onClose = new ArrayList<>();
     private final Broadcasters broadcasterApi;
@@ -44,9 +51,11 @@ public final class Room {
     private final RoomData data;
     private boolean closed;
 
-    Room(String id, Router router, AudioLevelObserver audioLevels, RoomBot bot, WebRtcServer webRtcServer,
-         RoomContext context, int consumerReplicas, String mediaIp, String announcedAddress) {
-        this.id = id;
+    Room(RoomKey key, Router router, AudioLevelObserver audioLevels, RoomBot bot, WebRtcServer webRtcServer,
+         RoomContext context, int consumerReplicas, String mediaIp, String announcedAddress, RoomEvents events) {
+        this.key = key;
+        this.id = key.roomId();
+        this.events = events;
         this.router = router;
         this.webRtcServer = webRtcServer;
         this.context = context;
@@ -74,6 +83,10 @@ public final class Room {
 
     public String id() {
         return id;
+    }
+
+    public RoomKey key() {
+        return key;
     }
 
     public Router router() {
@@ -130,6 +143,7 @@ public final class Room {
             protoo.onRequest(request -> context.run(() -> requests.handle(peer, request)));
             protoo.onClose(() -> context.run(() -> closePeer(peer)));
             protoo.notify("mediasoup-version", object().put("version", MEDIASOUP_VERSION));
+            events.peerCountChanged(this, peers.size());
         });
     }
 
@@ -144,6 +158,11 @@ public final class Room {
         for (RoomPeer b : broadcasters.values()) {
             if (b != except) {
                 list.add(b);
+            }
+        }
+        for (RoomPeer r : remotePeers.values()) {
+            if (r != except) {
+                list.add(r);
             }
         }
         return list;
@@ -193,6 +212,14 @@ public final class Room {
         for (RoomPeer other : joinedPeers(peer)) {
             notify(other, "newPeer", peerInfo(peer));
         }
+        if (!peer.closed) {
+            events.peerJoined(this, peerInfo(peer));
+        }
+    }
+
+    /** A local peer's producer, after {@code produce} was answered: the other member nodes get it too. */
+    void onLocalProducer(RoomPeer peer, Producer producer) {
+        events.produced(this, peer.id, producer);
     }
 
     /** After {@code produce} was answered: the decided peers each get a consumer of it. */
@@ -259,7 +286,7 @@ public final class Room {
         if (consumerPeer.protoo == null) {
             return;
         }
-        context.back(io.vertx.core.Future.fromCompletionStage(consumerPeer.protoo.request("newConsumer", data)))
+        context.back(Future.fromCompletionStage(consumerPeer.protoo.request("newConsumer", data)))
                 .onSuccess(answer -> context.back(consumer.resume()).onSuccess(v ->
                         notify(consumerPeer, "consumerScore", scoreOf(consumer))))
                 .onFailure(e -> LOG.log(Level.WARNING, "newConsumer failed for " + consumerPeer.id + ": " + e));
@@ -302,10 +329,18 @@ public final class Room {
             return;
         }
         peer.closed = true;
-        if (peer.isBroadcaster()) {
+        if (peer.isRemote()) {
+            remotePeers.remove(peer.id, peer);
+            // Its piped producers would close with their link anyway; a dead node's might linger until then.
+            List.copyOf(peer.producers.values()).forEach(Producer::close);
+        } else if (peer.isBroadcaster()) {
             broadcasters.remove(peer.id, peer);
         } else {
             peers.remove(peer.id, peer);
+            if (peer.joined) {
+                events.peerLeft(this, peer.id);
+            }
+            events.peerCountChanged(this, peers.size());
         }
         if (peer.joined || peer.isBroadcaster()) {
             for (RoomPeer other : joinedPeers(peer)) {
@@ -333,6 +368,73 @@ public final class Room {
             }
             router.close();
             onClose.forEach(Runnable::run);
+        });
+    }
+
+    /** A local peer and its producers now, for a member node that just joined the room. */
+    public record LocalPeer(ObjectNode info, List<Producer> producers) {
+    }
+
+    /** The joined local protoo peers with their producers; on the room's context. */
+    public List<LocalPeer> localPeers() {
+        List<LocalPeer> list = new ArrayList<>();
+        for (RoomPeer peer : peers.values()) {
+            if (peer.joined && !peer.closed) {
+                list.add(new LocalPeer(peerInfo(peer), List.copyOf(peer.producers.values())));
+            }
+        }
+        return list;
+    }
+
+    /** Runs {@code task} on the room's context. */
+    public void run(Runnable task) {
+        context.run(task);
+    }
+
+    /** A peer of member node {@code originNode} joined: everyone here gets {@code newPeer}; on the room's context. */
+    public void addRemotePeer(String originNode, String peerId, String displayName, JsonNode device) {
+        if (closed || remotePeers.containsKey(peerId) || peers.containsKey(peerId)) {
+            return;
+        }
+        RoomPeer peer = RoomPeer.remote(peerId, originNode, displayName, device == null ? object() : device);
+        remotePeers.put(peerId, peer);
+        notifyAllJoined("newPeer", peerInfo(peer));
+    }
+
+    /** A remote peer left: {@code peerClosed} here; on the room's context. */
+    public void removeRemotePeer(String peerId) {
+        RoomPeer peer = remotePeers.get(peerId);
+        if (peer != null) {
+            closePeer(peer);
+        }
+    }
+
+    /** A member node is gone: its peers leave; on the room's context. */
+    public void removeRemotePeersOf(String originNode) {
+        for (RoomPeer peer : List.copyOf(remotePeers.values())) {
+            if (originNode.equals(peer.originNode)) {
+                closePeer(peer);
+            }
+        }
+    }
+
+    /**
+     * A remote peer's producer was piped to this room's router (same id): the local peers consume it, and audio
+     * feeds the active speaker. Fails when the peer or the piped producer is unknown here.
+     */
+    public Future<Void> addRemoteProducer(String peerId, String producerId) {
+        return context.back(router.worker().loop().call(() -> router.producer(producerId))).map(producer -> {
+            RoomPeer peer = remotePeers.get(peerId);
+            if (peer == null || producer == null || producer.closed()) {
+                throw new MediasoupError("no remote peer \"" + peerId + "\" or piped producer \"" + producerId + "\"");
+            }
+            if (peer.producers.putIfAbsent(producerId, producer) == null) {
+                producer.onClosed(() -> context.run(() -> peer.producers.remove(producerId)));
+                List<RoomPeer> consumers = consumersFor(peer);
+                context.later(() -> onProduced(peer, producer, consumers));
+                observeAudio(producer);
+            }
+            return null;
         });
     }
 

@@ -30,12 +30,33 @@ final class RoomPeer {
     JsonNode sctpCapabilities;
     boolean joined;
     boolean closed;
+    /** The member node a remote peer is on (a room spanning nodes); null for this node's own peers. */
+    final String originNode;
 
     RoomPeer(String id, ProtooPeer protoo) {
-        this.id = id;
-        this.protoo = protoo;
+        this(id, protoo, null);
     }
 
+    private RoomPeer(String id, ProtooPeer protoo, String originNode) {
+        this.id = id;
+        this.protoo = protoo;
+        this.originNode = originNode;
+    }
+
+    /** A peer of another member node: seen here only through its piped producers. */
+    static RoomPeer remote(String id, String originNode, String displayName, JsonNode device) {
+        RoomPeer peer = new RoomPeer(id, null, originNode);
+        peer.displayName = displayName;
+        peer.device = device;
+        peer.joined = true;
+        return peer;
+    }
+
+    boolean isRemote() {
+        return originNode != null;
+    }
+
+    /** Signaled over HTTP or on another node: it consumes nothing here. */
     boolean isBroadcaster() {
         return protoo == null;
     }

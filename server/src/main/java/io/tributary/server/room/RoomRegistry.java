@@ -35,6 +35,7 @@ public final class RoomRegistry {
     private final AtomicInteger nextWorker = new AtomicInteger();
     private final String mediaIp;
     private final String announcedAddress;
+    private volatile RoomEvents events = RoomEvents.NONE;
 
     /** {@code mediaIp}/{@code announcedAddress}: where broadcasters' plain transports listen and what they are told. */
     public RoomRegistry(List<MediaWorker> workers, List<RtpCodecCapability> mediaCodecs, Context control, String mediaIp,
@@ -76,6 +77,11 @@ public final class RoomRegistry {
         return result.future();
     }
 
+    /** Who hears of the local peers of rooms created from now on (a node whose rooms may span nodes). */
+    public void events(RoomEvents value) {
+        events = value;
+    }
+
     public int size() {
         return rooms.size();
     }
@@ -104,14 +110,13 @@ public final class RoomRegistry {
     }
 
     private Future<Room> create(RoomKey key, int consumerReplicas) {
-        String roomId = key.roomId();
         MediaWorker worker = workers.get(Math.floorMod(nextWorker.getAndIncrement(), workers.size()));
         RoomContext context = new RoomContext(control);
         Future<Room> room = context.back(worker.worker().createRouter(RouterOptions.of(mediaCodecs)))
                 .compose(router -> context.back(router.createAudioLevelObserver(ACTIVE_SPEAKER))
                         .compose(audioLevels -> RoomBot.create(router, context)
-                                .map(bot -> new Room(roomId, router, audioLevels, bot, worker.webRtcServer(), context,
-                                        consumerReplicas, mediaIp, announcedAddress))));
+                                .map(bot -> new Room(key, router, audioLevels, bot, worker.webRtcServer(), context,
+                                        consumerReplicas, mediaIp, announcedAddress, events))));
         // Only this room's entry is forgotten, never a newer room of the same id.
         room.onSuccess(r -> r.onClose(() -> forget(key, room)))
                 .onFailure(e -> forget(key, room));
