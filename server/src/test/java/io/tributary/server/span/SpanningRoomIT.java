@@ -1,0 +1,147 @@
+package io.tributary.server.span;
+
+import static io.tributary.client.room.RoomParticipant.JSON;
+import static io.tributary.client.room.RoomParticipant.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.client.media.send.OpusOptions;
+import io.tributary.client.media.send.Vp8Options;
+import io.tributary.client.room.RoomParticipant;
+import io.tributary.server.FreePorts;
+import io.tributary.server.cluster.ClusterNode;
+import io.tributary.server.cluster.ClusterWiring;
+import io.tributary.server.cluster.DispatcherNode;
+import io.tributary.server.cluster.RedisProcess;
+import io.tributary.server.config.ClusterConfig;
+import io.tributary.server.config.ServerConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A room split over two nodes by a cap of 2 peers per node: two nodes and a dispatcher in this JVM on a real
+ * redis-server, four Java participants publishing synthetic VP8 and Opus through the dispatcher.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SpanningRoomIT {
+
+    private static final String SECRET = "span-test-secret-0123456789";
+    private static final String ROOM = "town-hall";
+
+    private RedisProcess redis;
+    private final Vertx clients = Vertx.vertx();
+    private final List<ClusterNode> nodes = new ArrayList<>();
+    private DispatcherNode dispatcher;
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = RedisProcess.start();
+        for (String id : List.of("a", "b")) {
+            ClusterConfig cluster = ClusterConfig.defaults().toBuilder().role(ClusterConfig.Role.NODE).redisUrl(redis.url())
+                    .nodeId(id).internalPort(FreePorts.tcp()).secret(SECRET).roomNodeCap(2).build();
+            nodes.add(get(ClusterNode.start(new ServerConfig("127.0.0.1", 0, FreePorts.tcp(), 1, null).withCluster(cluster),
+                    ClusterWiring.states(redis.url()), ClusterWiring.placement(null, Map.of()))));
+        }
+        ClusterConfig cluster = ClusterConfig.defaults().toBuilder().role(ClusterConfig.Role.DISPATCHER)
+                .redisUrl(redis.url()).roomNodeCap(2).build();
+        dispatcher = get(DispatcherNode.start(new ServerConfig("127.0.0.1", 0, FreePorts.tcp(), 1, null)
+                .withCluster(cluster), ClusterWiring.states(redis.url()), ClusterWiring.placement(null, Map.of())));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        get(clients.close());
+        if (dispatcher != null) {
+            get(dispatcher.close());
+        }
+        for (ClusterNode node : nodes) {
+            get(node.close());
+        }
+        redis.close();
+    }
+
+    @Test
+    void fourPeersOnTwoNodesSeeAndHearEachOtherAndLeavesReachEveryone() throws Exception {
+        List<String> ids = List.of("p1", "p2", "p3", "p4");
+        Map<String, RoomParticipant> peers = new HashMap<>();
+        Map<String, String> video = new HashMap<>();
+        Map<String, String> audio = new HashMap<>();
+        Map<String, JsonNode> answers = new HashMap<>();
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                RoomParticipant p = new RoomParticipant(clients, "ws://127.0.0.1:" + dispatcher.port() + "/?roomId="
+                        + ROOM + "&peerId=" + id, id);
+                peers.put(id, p);
+                answers.put(id, p.join(id.toUpperCase()));
+                audio.put(id, p.produce(p.sendPeer().publishOpus(OpusOptions.of("0", 1000 + i))));
+                video.put(id, p.produce(p.sendPeer().publishVp8(Vp8Options.single("1", 2000 + 10 * i, 2001 + 10 * i))));
+            }
+            List<String> onA = peersOn(nodes.get(0));
+            List<String> onB = peersOn(nodes.get(1));
+            assertEquals(java.util.Set.of(List.of("p1", "p2"), List.of("p3", "p4")), java.util.Set.of(onA, onB),
+                    "a has " + onA + ", b has " + onB);
+
+            for (String viewer : ids) {
+                for (String other : ids) {
+                    if (viewer.equals(other)) {
+                        continue;
+                    }
+                    RoomParticipant p = peers.get(viewer);
+                    assertTrue(knows(answers.get(viewer), other) || p.hasNotification("newPeer")
+                            && p.notifications().stream().anyMatch(n -> "newPeer".equals(n.get("method").asText())
+                            && other.equals(n.get("data").get("id").asText())), viewer + " never heard of " + other);
+                    assertTrue(await(p.awaitStream(video.get(other)).await(s -> s.frames() >= 10)).frames() >= 10);
+                    assertTrue(await(p.awaitStream(audio.get(other)).await(s -> s.packets() >= 20)).packets() >= 20);
+                }
+            }
+
+            String acrossFromP1 = "p3";
+            peers.get("p1").request("closeProducer", JSON.createObjectNode().put("producerId", video.get("p1")));
+            String closedConsumer = peers.get(acrossFromP1).consumerIdByProducer().get(video.get("p1"));
+            peers.get(acrossFromP1).awaitNotification("consumerClosed",
+                    d -> closedConsumer.equals(d.get("consumerId").asText()));
+
+            peers.remove("p4").close();
+            for (String stayer : List.of("p1", "p2", "p3")) {
+                RoomParticipant p = peers.get(stayer);
+                p.awaitNotification("peerClosed", d -> "p4".equals(d.get("peerId").asText()));
+                for (String producer : List.of(video.get("p4"), audio.get("p4"))) {
+                    String consumer = p.consumerIdByProducer().get(producer);
+                    p.awaitNotification("consumerClosed", d -> consumer.equals(d.get("consumerId").asText()));
+                }
+            }
+        } finally {
+            peers.values().forEach(RoomParticipant::close);
+        }
+    }
+
+    private static boolean knows(JsonNode joinAnswer, String peerId) {
+        for (JsonNode peer : joinAnswer.get("peers")) {
+            if (peerId.equals(peer.get("id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> peersOn(ClusterNode node) throws Exception {
+        return get(node.node().rooms().summaries()).stream().filter(s -> s.room().roomId().equals(ROOM))
+                .flatMap(s -> s.peers().stream()).sorted().toList();
+    }
+
+    private static <T> T get(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
+    }
+}
