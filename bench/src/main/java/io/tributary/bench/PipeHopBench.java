@@ -84,6 +84,9 @@ public final class PipeHopBench {
                 for (PipeHopRig.Path path : PipeHopRig.Path.values()) {
                     samples.add(measure(path, options, workerA, workerB, meter));
                 }
+                if (samples.get(samples.size() - 1).delivered() == 0) {
+                    out.println("the far node delivered nothing in the window; its last stats: " + far.lastStats());
+                }
             }
             await(workerA.close());
             await(workerB.close());

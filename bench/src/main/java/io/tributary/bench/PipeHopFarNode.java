@@ -26,6 +26,7 @@ final class PipeHopFarNode implements AutoCloseable {
     private final SfuProcess child;
     private final RemoteNode remote;
     private final PipeControlServer near;
+    private volatile JsonNode lastStats;
 
     private PipeHopFarNode(SfuProcess child, RemoteNode remote, PipeControlServer near) {
         this.child = child;
@@ -57,8 +58,14 @@ final class PipeHopFarNode implements AutoCloseable {
 
     Reading read() {
         JsonNode stats = child.call(SfuProcess.command("stats"));
+        lastStats = stats;
         return new Reading(stats.path("delivered").asLong(), stats.path("workerThreadCpuNs").asLong(),
                 child.cpu().nanos());
+    }
+
+    /** The far node's last stats reply (packets delivered, pipe drops, links), for a report that needs explaining. */
+    JsonNode lastStats() {
+        return lastStats;
     }
 
     @Override

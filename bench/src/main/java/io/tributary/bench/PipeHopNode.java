@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The far node of {@link PipeHopBench}'s cross-node path, alone in its JVM: one worker with the VP8
  * router known as {@link #ROUTER_KEY}, router-pipe's control API on a free loopback port, and a
  * DirectTransport consumer (counting packets) of every producer piped in. Speaks {@link ChildProtocol}:
- * {@code info} (pid, controlUrl), {@code stats} (packets delivered, the worker thread's CPU), {@code exit}.
+ * {@code info} (pid, controlUrl), {@code stats} (packets delivered, pipe drops, links, the worker thread's
+ * CPU), {@code exit}.
  */
 public final class PipeHopNode {
 
@@ -73,7 +74,8 @@ public final class PipeHopNode {
         switch (cmd) {
             case "info" -> out.put("pid", ProcessHandle.current().pid()).put("controlUrl", server.controlUrl())
                     .put("jdk", MachineInfo.jdk());
-            case "stats" -> out.put("delivered", delivered.get())
+            case "stats" -> out.put("delivered", delivered.get()).put("pipeDropped", pipeDropped())
+                    .put("links", server.pipes().links().size())
                     .put("workerThreadCpuNs", (Long) probe.read(workerThreadId).get("workerThreadCpuNs"));
             case "exit" -> {
                 // closing happens once the reply is written
@@ -81,6 +83,12 @@ public final class PipeHopNode {
             default -> throw new IllegalArgumentException("unknown command " + cmd);
         }
         return out;
+    }
+
+    /** Packets the pipe transports dropped (not from the connected remote, or failing SRTP). */
+    private long pipeDropped() {
+        return server.pipes().links().stream()
+                .mapToLong(link -> (Long) await(link.transport().getStats()).get(0).get("packetsDropped")).sum();
     }
 
     private static <T> T await(Future<T> future) {
