@@ -48,7 +48,8 @@ public final class Main {
         try {
             config = CommandLine.parse(argv.subList(1, argv.size()));
             states = ClusterWiring.states(config.cluster().redisUrl());
-            placement = ClusterWiring.placement(config.cluster().strategy(), config.cluster().pools());
+            placement = ClusterWiring.placement(config.cluster().strategy(), config.cluster().pools(),
+                    config.cluster().regions().fallback());
         } catch (UsageException e) {
             fail(2, e.getMessage());
             return;

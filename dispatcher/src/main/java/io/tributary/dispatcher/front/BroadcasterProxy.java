@@ -29,16 +29,19 @@ final class BroadcasterProxy {
     private final HttpClient http;
     private final RoomHomes homes;
 
-    BroadcasterProxy(HttpClient http, RoomHomes homes) {
+    private final JoinerRegion regions;
+
+    BroadcasterProxy(HttpClient http, RoomHomes homes, JoinerRegion regions) {
         this.http = http;
         this.homes = homes;
+        this.regions = regions;
     }
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
         RoomKey room = new RoomKey(request.getParam("namespace"), ctx.pathParam("roomId"));
-        homes.resolve(room, JoinerRegion.of(request.getParam("region"), request.headers()))
+        homes.resolve(room, regions.of(request.getParam("region"), request.headers(), request.remoteAddress()))
                 .compose(node -> forward(request, NodeUrls.http(node.url()) + request.uri(), body))
                 .onSuccess(answer -> {
                     HttpServerResponse response = ctx.response().setStatusCode(answer.status());

@@ -19,8 +19,10 @@ final class DispatcherApi {
 
     private final ClusterState state;
     private final RoomHomes homes;
+    private final JoinerRegion regions;
 
-    DispatcherApi(ClusterState state, RoomHomes homes) {
+    DispatcherApi(ClusterState state, RoomHomes homes, JoinerRegion regions) {
+        this.regions = regions;
         this.state = state;
         this.homes = homes;
     }
@@ -33,7 +35,8 @@ final class DispatcherApi {
             return;
         }
         RoomKey room = new RoomKey(ctx.request().getParam("namespace"), roomId);
-        homes.resolve(room, JoinerRegion.of(ctx.request().getParam("region"), ctx.request().headers()))
+        homes.resolve(room, regions.of(ctx.request().getParam("region"), ctx.request().headers(),
+                        ctx.request().remoteAddress()))
                 .onSuccess(node -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("nodeId", node.nodeId());

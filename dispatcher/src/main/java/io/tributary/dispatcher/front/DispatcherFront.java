@@ -52,8 +52,8 @@ public final class DispatcherFront extends VerticleBase {
                 .setMaxFrameSize(protoo.maxMessageSize())
                 .setMaxMessageSize(protoo.maxMessageSize()));
         http = vertx.createHttpClient();
-        ProtooProxy proxy = new ProtooProxy(vertx, webSockets, homes);
-        ProtooWebSocketServer redirects = ProtooWebSocketServer.create(vertx, protoo, new RedirectSignaling(homes));
+        ProtooProxy proxy = new ProtooProxy(vertx, webSockets, homes, options.regions());
+        ProtooWebSocketServer redirects = ProtooWebSocketServer.create(vertx, protoo, new RedirectSignaling(homes, options.regions()));
         Router router = router();
         Handler<HttpServerRequest> redirecting = redirects.requestHandler(router);
         Handler<HttpServerRequest> proxying = new ProxyUpgrades(proxy).requestHandler(router);
@@ -76,11 +76,11 @@ public final class DispatcherFront extends VerticleBase {
 
     private Router router() {
         Router router = Router.router(vertx);
-        DispatcherApi api = new DispatcherApi(state, homes);
+        DispatcherApi api = new DispatcherApi(state, homes, options.regions());
         router.get("/api/resolve").handler(api::resolve);
         router.get("/api/health").handler(api::health);
         router.get("/api/nodes").handler(api::nodes);
-        BroadcasterProxy broadcasters = new BroadcasterProxy(http, homes);
+        BroadcasterProxy broadcasters = new BroadcasterProxy(http, homes, options.regions());
         router.route("/rooms/:roomId*").handler(BodyHandler.create().setBodyLimit(MAX_BODY)).handler(broadcasters::handle);
         if (fallback != null) {
             router.route("/*").handler(fallback);

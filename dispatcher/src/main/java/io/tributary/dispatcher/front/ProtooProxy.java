@@ -30,8 +30,10 @@ final class ProtooProxy {
     private final Vertx vertx;
     private final WebSocketClient client;
     private final RoomHomes homes;
+    private final JoinerRegion regions;
 
-    ProtooProxy(Vertx vertx, WebSocketClient client, RoomHomes homes) {
+    ProtooProxy(Vertx vertx, WebSocketClient client, RoomHomes homes, JoinerRegion regions) {
+        this.regions = regions;
         this.vertx = vertx;
         this.client = client;
         this.homes = homes;
@@ -42,7 +44,7 @@ final class ProtooProxy {
         request.pause();
         Context context = Vertx.currentContext();
         RoomKey room = new RoomKey(request.getParam("namespace"), request.getParam("roomId"));
-        homes.resolveJoin(room, JoinerRegion.of(request.getParam("region"), request.headers()))
+        homes.resolveJoin(room, regions.of(request.getParam("region"), request.headers(), request.remoteAddress()))
                 .onComplete(ar -> context.runOnContext(v -> {
                     if (ar.failed()) {
                         UpgradeAnswers.refuse(request, 503, ar.cause());

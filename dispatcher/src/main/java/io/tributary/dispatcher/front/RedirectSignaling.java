@@ -13,16 +13,18 @@ import java.util.Map;
 final class RedirectSignaling implements ConnectionHandler {
 
     private final RoomHomes homes;
+    private final JoinerRegion regions;
 
-    RedirectSignaling(RoomHomes homes) {
+    RedirectSignaling(RoomHomes homes, JoinerRegion regions) {
         this.homes = homes;
+        this.regions = regions;
     }
 
     @Override
     public void onConnection(ConnectionRequest request) {
         Map<String, String> query = request.query();
         RoomKey room = new RoomKey(query.get("namespace"), query.get("roomId"));
-        homes.resolveJoin(room, JoinerRegion.of(query.get("region"), request.headers()))
+        homes.resolveJoin(room, regions.of(query.get("region"), request.headers(), request.remoteAddress()))
                 .onSuccess(node -> ProtooRedirect.send(request.accept(), node.url(), query))
                 .onFailure(e -> request.reject(503, String.valueOf(e.getMessage())));
     }

@@ -9,6 +9,7 @@ import io.tributary.server.config.UsageException;
 import io.tributary.state.ClusterState;
 import io.tributary.state.ClusterStates;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,9 +26,15 @@ public final class ClusterWiring {
 
     /** The placement pipeline with the named strategy (the default one for null) and namespace -> pool assignments. */
     public static Placement placement(String strategy, Map<String, String> pools) {
+        return placement(strategy, pools, Map.of());
+    }
+
+    /** As above, with each region's fallback regions, nearest first (none: any other region will do). */
+    public static Placement placement(String strategy, Map<String, String> pools, Map<String, List<String>> fallback) {
+        RegionDistances distances = fallback.isEmpty() ? RegionDistances.none() : RegionDistances.preferences(fallback);
         try {
             return new Placement(PlacementStrategies.byName(strategy), PlacementSettings.defaults(),
-                    new NamespacePools(pools), RegionDistances.none(), System::currentTimeMillis);
+                    new NamespacePools(pools), distances, System::currentTimeMillis);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--strategy: " + e.getMessage());
         }

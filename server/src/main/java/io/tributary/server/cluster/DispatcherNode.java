@@ -2,8 +2,10 @@ package io.tributary.server.cluster;
 
 import io.tributary.dispatcher.front.DispatcherFront;
 import io.tributary.dispatcher.front.DispatcherOptions;
+import io.tributary.dispatcher.front.JoinerRegion;
 import io.tributary.dispatcher.home.RoomHomes;
 import io.tributary.dispatcher.placement.Placement;
+import io.tributary.dispatcher.region.CidrTable;
 import io.tributary.server.config.ServerConfig;
 import io.tributary.server.node.HttpOptions;
 import io.tributary.server.node.VertxClose;
@@ -32,7 +34,8 @@ public final class DispatcherNode {
         ClusterState state = states.apply(vertx);
         RoomHomes homes = new RoomHomes(state, placement, config.cluster().roomNodeCap());
         DispatcherFront front = new DispatcherFront(
-                new DispatcherOptions(config.host(), config.port(), config.cluster().redirect(), HttpOptions.of(config)),
+                new DispatcherOptions(config.host(), config.port(), config.cluster().redirect(), HttpOptions.of(config),
+                        new JoinerRegion(CidrTable.parse(config.cluster().regions().cidrs()))),
                 state, homes, StaticHandler.create("webroot").setCachingEnabled(false));
         DispatcherNode dispatcher = new DispatcherNode(vertx, state, front);
         return vertx.deployVerticle(front).map(id -> dispatcher)

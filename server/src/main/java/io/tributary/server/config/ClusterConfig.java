@@ -1,6 +1,7 @@
 package io.tributary.server.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public record ClusterConfig(Role role, String redisUrl, String region, Map<String, String> labels, String nodeId,
                             int capacity, String strategy, int internalPort, Duration drainTimeout, boolean redirect,
-                            Map<String, String> pools, String secret, int roomNodeCap) {
+                            Map<String, String> pools, String secret, int roomNodeCap, RegionMap regions) {
 
     public enum Role {
         STANDALONE, NODE, DISPATCHER
@@ -39,7 +40,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(Role.STANDALONE, null, DEFAULT_REGION, Map.of(), null, 0, null, 0,
-                DEFAULT_DRAIN_TIMEOUT, false, Map.of(), null, 0);
+                DEFAULT_DRAIN_TIMEOUT, false, Map.of(), null, 0, RegionMap.NONE);
     }
 
     public Builder toBuilder() {
@@ -66,6 +67,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
         private Map<String, String> pools;
         private String secret;
         private int roomNodeCap;
+        private RegionMap regions;
 
         private Builder(ClusterConfig c) {
             role = c.role;
@@ -81,6 +83,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             pools = c.pools;
             secret = c.secret;
             roomNodeCap = c.roomNodeCap;
+            regions = c.regions;
         }
 
         public Builder role(Role value) {
@@ -148,9 +151,19 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             return this;
         }
 
+        public Builder regionCidrs(Map<String, String> value) {
+            regions = regions.withCidrs(value);
+            return this;
+        }
+
+        public Builder regionFallback(Map<String, List<String>> value) {
+            regions = regions.withFallback(value);
+            return this;
+        }
+
         public ClusterConfig build() {
             return new ClusterConfig(role, redisUrl, region, labels, nodeId, capacity, strategy, internalPort,
-                    drainTimeout, redirect, pools, secret, roomNodeCap);
+                    drainTimeout, redirect, pools, secret, roomNodeCap, regions);
         }
     }
 }

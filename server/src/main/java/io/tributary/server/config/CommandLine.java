@@ -1,8 +1,10 @@
 package io.tributary.server.config;
 
+import io.tributary.dispatcher.region.CidrTable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,9 @@ public final class CommandLine {
             Map.entry("--internal-port", (c, v) -> c.internalPort(port("--internal-port", v))),
             Map.entry("--drain-timeout", (c, v) -> c.drainTimeout(Duration.ofSeconds(positive("--drain-timeout", v)))),
             Map.entry("--cluster-secret", (c, v) -> c.secret(secret(v))),
-            Map.entry("--room-node-cap", (c, v) -> c.roomNodeCap(nonNegative("--room-node-cap", v))));
+            Map.entry("--room-node-cap", (c, v) -> c.roomNodeCap(nonNegative("--room-node-cap", v))),
+            Map.entry("--region-cidrs", (c, v) -> c.regionCidrs(cidrs(v))),
+            Map.entry("--region-fallback", (c, v) -> c.regionFallback(fallback(v))));
 
     /** Where the cluster secret may come from instead of the command line (which other users can read). */
     public static final String SECRET_ENV = "TRIBUTARY_CLUSTER_SECRET";
@@ -136,6 +140,32 @@ public final class CommandLine {
             pairs.put(name(option, pair.substring(0, eq)), name(option, pair.substring(eq + 1)));
         }
         return pairs;
+    }
+
+    /** {@code 10.0.0.0/8=eu,2001:db8::/32=us}: checked here so a bad range fails at start-up, not at the first join. */
+    private static Map<String, String> cidrs(String value) {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new UsageException("invalid --region-cidrs '" + value + "': must be cidr=region[,cidr=region]");
+            }
+            table.put(pair.substring(0, eq).trim(), name("--region-cidrs", pair.substring(eq + 1)));
+        }
+        try {
+            CidrTable.parse(table);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid --region-cidrs '" + value + "': " + e.getMessage());
+        }
+        return table;
+    }
+
+    /** {@code eu=us>ap,us=eu>ap}: for each region, the others to try, nearest first. */
+    private static Map<String, List<String>> fallback(String value) {
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        pairs("--region-fallback", value.replace('>', ':')).forEach((region, others) -> order.put(region,
+                Arrays.stream(others.split(":")).map(r -> name("--region-fallback", r)).toList()));
+        return order;
     }
 
     private static String name(String option, String value) {

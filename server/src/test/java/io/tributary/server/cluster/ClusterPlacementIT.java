@@ -33,6 +33,8 @@ class ClusterPlacementIT {
 
     private static TestCluster cluster;
     private static Dispatcher dispatcher;
+    /** Knows loopback clients as coming from 'us'. */
+    private static Dispatcher usDispatcher;
     private static Vertx clients;
 
     @BeforeAll
@@ -43,6 +45,8 @@ class ClusterPlacementIT {
         cluster.node("acme-1", "--region", "eu", "--labels", "pool=acme");
         cluster.node("tiny-1", "--region", "eu", "--labels", "pool=tiny", "--capacity", "1");
         dispatcher = cluster.dispatcher("--pools", "acme=acme,tiny=tiny");
+        usDispatcher = cluster.dispatcher("--pools", "acme=acme,tiny=tiny", "--region-cidrs", "127.0.0.0/8=us,::1/128=us",
+                "--region-fallback", "us=eu");
         cluster.awaitReady();
         clients = Vertx.vertx();
     }
@@ -72,6 +76,16 @@ class ClusterPlacementIT {
                 .get(20, TimeUnit.SECONDS)) {
             assertEquals(Map.of("us-1", 1), cluster.roomPeers().get("default/joined-in-us"));
         }
+    }
+
+    @Test
+    void aJoinerWithoutANamedRegionGetsTheRegionOfItsAddressRange() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals("us-1", cluster.getJson(usDispatcher.port(), "/api/resolve?roomId=cidr-room-" + i)
+                    .get("nodeId").asText());
+        }
+        assertEquals("eu-1", cluster.getJson(usDispatcher.port(), "/api/resolve?roomId=named-room&region=eu")
+                .get("nodeId").asText(), "a named region wins over the address range");
     }
 
     @Test

@@ -57,10 +57,13 @@ class CommandLineTest {
         ClusterConfig node = CommandLine.parse(List.of("--role", "node", "--redis", "redis://127.0.0.1:6379",
                 "--region", "eu-west", "--labels", "pool=acme,tier=gold", "--node-id", "n1", "--capacity=50",
                 "--internal-port", "7000", "--drain-timeout", "5", "--pools", "acme=gold",
-                "--cluster-secret", "0123456789abcdef", "--room-node-cap", "2")).cluster();
+                "--cluster-secret", "0123456789abcdef", "--room-node-cap", "2",
+                "--region-cidrs", "10.0.0.0/8=eu-west,2001:db8::/32=us-east", "--region-fallback", "eu-west=us-east>ap")).cluster();
         assertEquals(new ClusterConfig(ClusterConfig.Role.NODE, "redis://127.0.0.1:6379", "eu-west",
                 java.util.Map.of("pool", "acme", "tier", "gold"), "n1", 50, null, 7000, java.time.Duration.ofSeconds(5),
-                false, java.util.Map.of("acme", "gold"), "0123456789abcdef", 2), node);
+                false, java.util.Map.of("acme", "gold"), "0123456789abcdef", 2,
+                new RegionMap(java.util.Map.of("10.0.0.0/8", "eu-west", "2001:db8::/32", "us-east"),
+                        java.util.Map.of("eu-west", List.of("us-east", "ap")))), node);
         ClusterConfig dispatcher = CommandLine.parse(List.of("--role", "dispatcher", "--redirect",
                 "--strategy", "least-loaded")).cluster();
         assertEquals(ClusterConfig.Role.DISPATCHER, dispatcher.role());
@@ -93,6 +96,8 @@ class CommandLineTest {
         "--labels pool|invalid --labels 'pool': must be k=v[,k=v]",
         "--region a/b|invalid --region 'a/b': letters, digits and . _ : - only, 64 at most",
         "--capacity 0|invalid --capacity '0': must be 1 or more",
+        "--region-cidrs eu|invalid --region-cidrs 'eu': must be cidr=region[,cidr=region]",
+        "--region-cidrs 10.0.0.0/99=eu|invalid --region-cidrs '10.0.0.0/99=eu': prefix length out of range in 10.0.0.0/99",
     })
     void badInputIsOneClearLine(String args, String message) {
         UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(List.of(args.split(" "))));
