@@ -105,6 +105,11 @@ class SpanningRoomBrowserIT {
                         s -> count(s, "consumerClosed") >= 1 && consumersOf(s, "p1", "video").isEmpty()
                                 && consumersOf(s, "p1", "audio").size() == 1, SIGNALING);
             }
+            // A producer made after the span was set up is piped on its own.
+            pages.get("p1").eval("tributary.enableWebcam()");
+            for (String peer : spilled) {
+                awaitMediaFrom(pages.get(peer), "p1");
+            }
 
             pages.remove("p4").close();
             for (Map.Entry<String, Page> stayer : pages.entrySet()) {
