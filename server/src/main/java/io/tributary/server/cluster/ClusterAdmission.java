@@ -12,9 +12,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A cluster node's admission: rooms it already runs are served (draining too); a new room is claimed for this node
- * unless another live node owns it (then the client is sent there), and a room whose home left the registry is taken
- * over with a compare-and-set. A draining node claims nothing: it gives up a claim a dispatcher made for it and sends
- * the client to the node placement picks instead.
+ * unless another live node owns it (then the client is sent where a dispatcher would send it: the home, or with a
+ * room node cap and a full home, a member node with room or this node as a new member), and a room whose home left
+ * the registry is taken over with a compare-and-set. A draining node claims nothing: it gives up a claim a dispatcher
+ * made for it and sends the client to the node placement picks instead.
  */
 public final class ClusterAdmission implements RoomAdmission {
 
@@ -48,7 +49,7 @@ public final class ClusterAdmission implements RoomAdmission {
                     memberOnly.add(room);
                     return Future.succeededFuture();
                 }
-                return draining.getAsBoolean() ? sendElsewhere(room, region) : claim(room, ATTEMPTS);
+                return draining.getAsBoolean() ? sendElsewhere(room, region) : claim(room, region, ATTEMPTS);
             });
         });
     }
@@ -63,29 +64,40 @@ public final class ClusterAdmission implements RoomAdmission {
         memberOnly.remove(room);
     }
 
-    private Future<Void> claim(RoomKey room, int attemptsLeft) {
+    private Future<Void> claim(RoomKey room, String region, int attemptsLeft) {
         return state.claimRoom(room, nodeId, RoomHomes.LEASE).compose(home -> {
             if (home.equals(nodeId)) {
                 return Future.succeededFuture();
             }
             return state.node(home).compose(owner -> {
                 if (owner.isPresent()) {
-                    return Future.failedFuture(new RoomElsewhereException(room, owner.get()));
+                    return joinWhereTheDispatcherWould(room, region);
                 }
                 return state.replaceRoomHome(room, home, nodeId, RoomHomes.LEASE).compose(took -> {
                     if (took) {
                         return Future.succeededFuture();
                     }
-                    return attemptsLeft > 1 ? claim(room, attemptsLeft - 1) : Future.failedFuture(
+                    return attemptsLeft > 1 ? claim(room, region, attemptsLeft - 1) : Future.failedFuture(
                             new IllegalStateException("room " + room.qualified() + " kept changing home"));
                 });
             });
         });
     }
 
+    /** The spill rule ({@link RoomHomes#resolveJoin}), so a full home is not sent more peers by a node than a dispatcher. */
+    private Future<Void> joinWhereTheDispatcherWould(RoomKey room, String region) {
+        return homes.resolveJoin(room, region).compose(target -> {
+            if (target.nodeId().equals(nodeId)) {
+                memberOnly.add(room);
+                return Future.<Void>succeededFuture();
+            }
+            return Future.failedFuture(new RoomElsewhereException(room, target));
+        });
+    }
+
     private Future<Void> sendElsewhere(RoomKey room, String region) {
         return state.releaseRoom(room, nodeId)
-                .compose(released -> homes.resolve(room, region))
+                .compose(released -> homes.resolveJoin(room, region))
                 .compose(home -> Future.failedFuture(home.nodeId().equals(nodeId)
                         ? new NoCapacityException(room, RoomHomes.RETRY_AFTER_SECONDS)
                         : new RoomElsewhereException(room, home)));

@@ -58,7 +58,8 @@ public final class ClusterNode {
         return StandaloneNode.start(config, (vertx, rooms) -> {
                     cluster.state = states.apply(vertx);
                     cluster.admission = new ClusterAdmission(cluster.nodeId, cluster.state,
-                            new RoomHomes(cluster.state, placement), rooms, () -> cluster.lifecycle == NodeState.DRAINING);
+                            new RoomHomes(cluster.state, placement, cluster.spanning() ? config.cluster().roomNodeCap() : 0),
+                            rooms, () -> cluster.lifecycle == NodeState.DRAINING);
                     return cluster.admission;
                 })
                 .compose(node -> {
@@ -88,10 +89,15 @@ public final class ClusterNode {
         return nodeId;
     }
 
-    /** With a cluster secret and an internal port: the internal API, so rooms can span this and other nodes. */
+    /** With a cluster secret and an internal port, rooms can span this and other nodes (else it never spills a join). */
+    private boolean spanning() {
+        return config.cluster().secret() != null && config.cluster().internalPort() != 0;
+    }
+
+    /** The internal API, so rooms can span this and other nodes. */
     private Future<Void> startSpan() {
         ClusterConfig cluster = config.cluster();
-        if (cluster.secret() == null || cluster.internalPort() == 0) {
+        if (!spanning()) {
             return Future.succeededFuture();
         }
         return SpanNode.start(node.vertx(), node.control(), nodeId, cluster.secret(), config.host(),

@@ -1,5 +1,6 @@
 package io.tributary.server.cluster;
 
+import io.tributary.server.config.CommandLine;
 import io.tributary.server.config.UsageException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./tributary cluster}: a whole cluster on loopback for trying it out. A redis-server on a free port, N nodes
  * on free ports and one dispatcher on {@code --port}, each a child process of this one; all of them stop (nodes drain
- * first) when this process gets Ctrl-C or SIGTERM, or when one of them dies.
+ * first) when this process gets Ctrl-C or SIGTERM, or when one of them dies. The nodes share a random cluster secret
+ * and each has an internal port, so rooms can span them ({@code --room-node-cap}).
  */
 public final class LocalCluster {
 
@@ -30,17 +34,22 @@ public final class LocalCluster {
     private static final long STOP_SECONDS = 20;
 
     private final List<Process> children = new ArrayList<>();
+    private final String secret = randomSecret();
     private Process redis;
     private volatile boolean stopping;
 
     private LocalCluster() {
     }
 
-    /** Parses {@code --nodes N --port P --workers W}, starts everything, prints the URLs, then runs until stopped. */
+    /**
+     * Parses {@code --nodes N --port P --workers W --room-node-cap C}, starts everything, prints the URLs, then runs
+     * until stopped.
+     */
     public static void run(List<String> args) throws Exception {
         int nodes = 3;
         int port = 4443;
         int workers = 1;
+        int roomNodeCap = 0;
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
             String value = i + 1 < args.size() ? args.get(++i) : null;
@@ -49,6 +58,7 @@ public final class LocalCluster {
                 case "--nodes" -> nodes = within(name, n, 1, 32);
                 case "--port" -> port = within(name, n, 1, 65535);
                 case "--workers" -> workers = within(name, n, 1, 64);
+                case "--room-node-cap" -> roomNodeCap = within(name, n, 0, 100_000);
                 default -> throw new UsageException("unknown cluster option '" + name + "' (see ./tributary help)");
             }
         }
@@ -57,10 +67,10 @@ public final class LocalCluster {
         }
         LocalCluster cluster = new LocalCluster();
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "tributary-cluster-stop"));
-        cluster.start(nodes, port, workers);
+        cluster.start(nodes, port, workers, roomNodeCap);
     }
 
-    private void start(int nodes, int port, int workers) throws Exception {
+    private void start(int nodes, int port, int workers, int roomNodeCap) throws Exception {
         LoopbackPorts ports = new LoopbackPorts();
         ports.taken(port);
         int redisPort = ports.tcp();
@@ -69,30 +79,45 @@ public final class LocalCluster {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         awaitListening(redisPort);
         String redisUrl = "redis://" + HOST + ":" + redisPort;
+        String cap = String.valueOf(roomNodeCap);
         List<String> nodeUrls = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
             int httpPort = ports.tcp();
             int rtcPort = ports.mediaRange(workers);
+            int internalPort = ports.tcp();
             children.add(launch("--role", "node", "--redis", redisUrl, "--node-id", "node-" + i, "--host", HOST,
                     "--port", String.valueOf(httpPort), "--rtc-port", String.valueOf(rtcPort),
-                    "--workers", String.valueOf(workers), "--drain-timeout", "10"));
-            nodeUrls.add("ws://" + HOST + ":" + httpPort + "/ (media " + rtcPort + "-" + (rtcPort + workers - 1) + ")");
+                    "--workers", String.valueOf(workers), "--drain-timeout", "10",
+                    "--internal-port", String.valueOf(internalPort), "--room-node-cap", cap));
+            nodeUrls.add("ws://" + HOST + ":" + httpPort + "/ (media " + rtcPort + "-" + (rtcPort + workers - 1)
+                    + ", internal " + HOST + ":" + internalPort + ")");
         }
-        children.add(launch("--role", "dispatcher", "--redis", redisUrl, "--host", HOST, "--port", String.valueOf(port)));
+        children.add(launch("--role", "dispatcher", "--redis", redisUrl, "--host", HOST, "--port", String.valueOf(port),
+                "--room-node-cap", cap));
         awaitNodes(port, nodes);
-        System.out.printf("Tributary cluster ready: dispatcher http://%s:%d/ (open it in a browser), redis %s%n", HOST,
-                port, redisUrl);
+        System.out.printf("Tributary cluster ready: dispatcher http://%s:%d/ (open it in a browser), redis %s%s%n", HOST,
+                port, redisUrl, roomNodeCap == 0 ? "" : ", rooms spill to another node beyond " + roomNodeCap + " peers");
         nodeUrls.forEach(url -> System.out.println("  node " + url));
         watchChildren();
     }
 
+    /** The secret goes in the environment, not the command line, which other users of the machine can read. */
     private Process launch(String... options) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tributary.server.Main", "start"));
         command.addAll(List.of(options));
-        return new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(CommandLine.SECRET_ENV, secret);
+        return builder.start();
+    }
+
+    /** A fresh secret per cluster run: nobody outside this process tree can sign node-to-node calls. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Blocks while the cluster runs; one dead child stops the whole cluster: half a cluster would only confuse. */

@@ -110,12 +110,7 @@ public final class RoomSpans implements RoomEvents, PipeRouters {
     Future<Void> hello(SpanMessage.Hello hello) {
         return onRoom(hello.room(), room -> {
             membersOf(room.key()).put(hello.from(), hello.baseUrl());
-            for (Room.LocalPeer peer : room.localPeers()) {
-                ObjectNode info = peer.info();
-                send(hello.from(), hello.baseUrl(), "peer-joined", new SpanMessage.PeerJoined(room.key(), nodeId,
-                        info.path("id").asText(), info.path("displayName").asText(), info.get("device")));
-                peer.producers().forEach(p -> pipe(hello.from(), hello.baseUrl(), room, info.path("id").asText(), p));
-            }
+            announcePeers(hello.from(), hello.baseUrl(), room);
         });
     }
 
@@ -185,9 +180,23 @@ public final class RoomSpans implements RoomEvents, PipeRouters {
                         return;
                     }
                     String url = record.get().internalUrl();
-                    membersOf(key).put(member, url);
+                    // Local peers that joined while the member was unknown here were told to no one: tell it now
+                    // (unless its own hello already brought them).
+                    if (membersOf(key).putIfAbsent(member, url) == null) {
+                        announcePeers(member, url, room);
+                    }
                     send(member, url, "hello", new SpanMessage.Hello(key, nodeId, baseUrl));
                 }))));
+    }
+
+    /** This node's joined peers of the room, each followed by its producers, to one member. */
+    private void announcePeers(String member, String url, Room room) {
+        for (Room.LocalPeer peer : room.localPeers()) {
+            ObjectNode info = peer.info();
+            send(member, url, "peer-joined", new SpanMessage.PeerJoined(room.key(), nodeId,
+                    info.path("id").asText(), info.path("displayName").asText(), info.get("device")));
+            peer.producers().forEach(p -> pipe(member, url, room, info.path("id").asText(), p));
+        }
     }
 
     private Map<String, String> membersOf(RoomKey key) {

@@ -127,6 +127,40 @@ class SpanningRoomIT {
         }
     }
 
+    @Test
+    void aJoinReachingAnotherNodeGoesToTheHomeUntilItIsFullThenStaysAsASpill() throws Exception {
+        List<RoomParticipant> peers = new ArrayList<>();
+        try {
+            RoomParticipant first = new RoomParticipant(clients, "ws://127.0.0.1:" + dispatcher.port() + "/?roomId="
+                    + ROOM + "&peerId=p1", "p1");
+            peers.add(first);
+            first.join("P1");
+            ClusterNode home = peersOn(nodes.get(0)).isEmpty() ? nodes.get(1) : nodes.get(0);
+            ClusterNode other = home == nodes.get(0) ? nodes.get(1) : nodes.get(0);
+            String otherUrl = "ws://127.0.0.1:" + other.node().httpPort() + "/?roomId=" + ROOM + "&peerId=";
+            String firstAudio = first.produce(first.sendPeer().publishOpus(OpusOptions.of("0", 1000)));
+
+            RoomParticipant second = new RoomParticipant(clients, otherUrl + "p2", "p2");
+            peers.add(second);
+            second.join("P2");
+            assertEquals(List.of("p1", "p2"), peersOn(home), "the other node sent p2 to the home, which had room");
+
+            RoomParticipant third = new RoomParticipant(clients, otherUrl + "p3", "p3");
+            peers.add(third);
+            JsonNode answer = third.join("P3");
+            assertEquals(List.of("p3"), peersOn(other), "with the home full, the other node kept p3 as a member");
+            assertEquals(List.of("p1", "p2"), peersOn(home));
+            for (String homePeer : List.of("p1", "p2")) {
+                if (!knows(answer, homePeer)) {
+                    third.awaitNotification("newPeer", d -> homePeer.equals(d.get("id").asText()));
+                }
+            }
+            assertTrue(await(third.awaitStream(firstAudio).await(s -> s.packets() >= 20)).packets() >= 20);
+        } finally {
+            peers.forEach(RoomParticipant::close);
+        }
+    }
+
     private static boolean knows(JsonNode joinAnswer, String peerId) {
         for (JsonNode peer : joinAnswer.get("peers")) {
             if (peerId.equals(peer.get("id").asText())) {
