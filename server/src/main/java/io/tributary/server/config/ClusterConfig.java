@@ -19,10 +19,12 @@ import java.util.Map;
  * @param pools         namespace -> node pool (nodes labelled {@code pool=NAME}); others are in the default pool
  * @param secret        the shared secret signing node-to-node calls; null: none (no internal API)
  * @param roomNodeCap   peers of one room per node before new peers spill to another node; 0: unlimited
+ * @param routerConsumerBudget consumers on a room's router before new peers get a router on another worker; 0: unlimited
  */
 public record ClusterConfig(Role role, String redisUrl, String region, Map<String, String> labels, String nodeId,
                             int capacity, String strategy, int internalPort, Duration drainTimeout, boolean redirect,
-                            Map<String, String> pools, String secret, int roomNodeCap) {
+                            Map<String, String> pools, String secret, int roomNodeCap,
+                            int routerConsumerBudget) {
 
     public enum Role {
         STANDALONE, NODE, DISPATCHER
@@ -39,7 +41,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(Role.STANDALONE, null, DEFAULT_REGION, Map.of(), null, 0, null, 0,
-                DEFAULT_DRAIN_TIMEOUT, false, Map.of(), null, 0);
+                DEFAULT_DRAIN_TIMEOUT, false, Map.of(), null, 0, 0);
     }
 
     public Builder toBuilder() {
@@ -66,6 +68,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
         private Map<String, String> pools;
         private String secret;
         private int roomNodeCap;
+        private int routerConsumerBudget;
 
         private Builder(ClusterConfig c) {
             role = c.role;
@@ -81,6 +84,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             pools = c.pools;
             secret = c.secret;
             roomNodeCap = c.roomNodeCap;
+            routerConsumerBudget = c.routerConsumerBudget;
         }
 
         public Builder role(Role value) {
@@ -148,9 +152,14 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             return this;
         }
 
+        public Builder routerConsumerBudget(int value) {
+            routerConsumerBudget = value;
+            return this;
+        }
+
         public ClusterConfig build() {
             return new ClusterConfig(role, redisUrl, region, labels, nodeId, capacity, strategy, internalPort,
-                    drainTimeout, redirect, pools, secret, roomNodeCap);
+                    drainTimeout, redirect, pools, secret, roomNodeCap, routerConsumerBudget);
         }
     }
 }

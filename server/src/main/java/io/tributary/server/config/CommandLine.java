@@ -40,7 +40,9 @@ public final class CommandLine {
             Map.entry("--internal-port", (c, v) -> c.internalPort(port("--internal-port", v))),
             Map.entry("--drain-timeout", (c, v) -> c.drainTimeout(Duration.ofSeconds(positive("--drain-timeout", v)))),
             Map.entry("--cluster-secret", (c, v) -> c.secret(secret(v))),
-            Map.entry("--room-node-cap", (c, v) -> c.roomNodeCap(nonNegative("--room-node-cap", v))));
+            Map.entry("--room-node-cap", (c, v) -> c.roomNodeCap(nonNegative("--room-node-cap", v))),
+            Map.entry("--router-consumer-budget",
+                    (c, v) -> c.routerConsumerBudget(nonNegative("--router-consumer-budget", v))));
 
     /** Where the cluster secret may come from instead of the command line (which other users can read). */
     public static final String SECRET_ENV = "TRIBUTARY_CLUSTER_SECRET";

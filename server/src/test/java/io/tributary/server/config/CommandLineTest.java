@@ -57,10 +57,10 @@ class CommandLineTest {
         ClusterConfig node = CommandLine.parse(List.of("--role", "node", "--redis", "redis://127.0.0.1:6379",
                 "--region", "eu-west", "--labels", "pool=acme,tier=gold", "--node-id", "n1", "--capacity=50",
                 "--internal-port", "7000", "--drain-timeout", "5", "--pools", "acme=gold",
-                "--cluster-secret", "0123456789abcdef", "--room-node-cap", "2")).cluster();
+                "--cluster-secret", "0123456789abcdef", "--room-node-cap", "2", "--router-consumer-budget", "40")).cluster();
         assertEquals(new ClusterConfig(ClusterConfig.Role.NODE, "redis://127.0.0.1:6379", "eu-west",
                 java.util.Map.of("pool", "acme", "tier", "gold"), "n1", 50, null, 7000, java.time.Duration.ofSeconds(5),
-                false, java.util.Map.of("acme", "gold"), "0123456789abcdef", 2), node);
+                false, java.util.Map.of("acme", "gold"), "0123456789abcdef", 2, 40), node);
         ClusterConfig dispatcher = CommandLine.parse(List.of("--role", "dispatcher", "--redirect",
                 "--strategy", "least-loaded")).cluster();
         assertEquals(ClusterConfig.Role.DISPATCHER, dispatcher.role());
