@@ -19,7 +19,8 @@ import java.util.Map;
  * @param pools         namespace -> node pool (nodes labelled {@code pool=NAME}); others are in the default pool
  * @param secret        the shared secret signing node-to-node calls; null: none (no internal API)
  * @param roomNodeCap   peers of one room per node before new peers spill to another node; 0: unlimited
- * @param routerConsumerBudget consumers on a room's router before new peers get a router on another worker; 0: unlimited
+ * @param routerConsumerBudget consumers on a room's router before new peers get a router on another worker;
+ *                      0: unlimited
  */
 public record ClusterConfig(Role role, String redisUrl, String region, Map<String, String> labels, String nodeId,
                             int capacity, String strategy, int internalPort, Duration drainTimeout, boolean redirect,

@@ -154,7 +154,8 @@ final class PeerRequests {
                     .withNumSctpStreams(TransportSctpOptions.parseNumSctpStreams(sctpCapabilities.get("numStreams"))));
         }
         WebRtcTransportOptions chosen = options;
-        return room.context().back(home.ready().compose(router -> router.createWebRtcTransport(chosen))).map(transport -> {
+        Future<WebRtcTransport> created = home.ready().compose(router -> router.createWebRtcTransport(chosen));
+        return room.context().back(created).map(transport -> {
             if (peer.closed) {
                 transport.close();
                 throw new MediasoupError("peer closed");

@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mediasoup-demo room: its routers (one, or one per worker beyond a consumer budget), its peers (protoo) and broadcasters (HTTP), the join flow, the
+ * A mediasoup-demo room: its routers (one, or one per worker beyond a consumer budget), its peers (protoo) and
+ * broadcasters (HTTP), the join flow, the
  * creation of consumers for everyone else's producers, the notifications, and the close cascade.
  * All state lives on the room's {@link RoomContext}.
  */
@@ -50,7 +51,8 @@ public final class Room {
     private final RoomData data;
     private boolean closed;
 
-    Room(RoomKey key, RoomRouters routers, AudioLevelObserver audioLevels, RoomBot bot, RoomContext context, int consumerReplicas, String mediaIp, String announcedAddress, RoomEvents events) {
+    Room(RoomKey key, RoomRouters routers, AudioLevelObserver audioLevels, RoomBot bot, RoomContext context,
+         int consumerReplicas, String mediaIp, String announcedAddress, RoomEvents events) {
         this.key = key;
         this.id = key.roomId();
         this.events = events;
@@ -251,7 +253,7 @@ public final class Room {
         if (producer.kind() == MediaKind.AUDIO) {
             routers.bring(producer, homeOf(peer), routers.first())
                     .onSuccess(v -> audioLevels.addProducer(producer.id()))
-                    .onFailure(e -> LOG.log(Level.DEBUG, "no active speaker detection for " + producer.id() + ": " + e));
+                    .onFailure(e -> LOG.log(Level.DEBUG, "no active speaker for " + producer.id() + ": " + e));
         }
     }
 

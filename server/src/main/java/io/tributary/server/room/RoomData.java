@@ -78,7 +78,7 @@ final class RoomData {
                     // The bot's DirectTransport is on the first router: a DataProducer of another is piped there.
                     case "bot" -> room.routers().bring(dataProducer, room.homeOf(peer), room.routers().first())
                             .onSuccess(v -> bot.handlePeerDataProducer(dataProducer, peer, room.context()))
-                            .onFailure(e -> LOG.log(Level.WARNING, "the bot cannot reach " + dataProducer.id() + ": " + e));
+                            .onFailure(e -> LOG.log(Level.WARNING, "bot pipe failed: " + dataProducer.id() + " " + e));
                     default -> { } // as the demo: other labels are kept but not routed
                 }
             });

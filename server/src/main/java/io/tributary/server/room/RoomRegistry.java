@@ -41,7 +41,8 @@ public final class RoomRegistry {
 
     /**
      * {@code mediaIp}/{@code announcedAddress}: where broadcasters' plain transports listen and what they are told;
-     * {@code routerConsumerBudget}: consumers on a room's router before new peers get one on another worker (0: no limit).
+     * {@code routerConsumerBudget}: consumers on a room's router before new peers get one on another worker
+     * (0: no limit).
      */
     public RoomRegistry(List<MediaWorker> workers, List<RtpCodecCapability> mediaCodecs, Context control, String mediaIp,
                         String announcedAddress, int routerConsumerBudget) {

@@ -74,6 +74,7 @@ class CommandLineTest {
     @CsvSource(delimiter = '|', value = {
         "--cluster-secret short|invalid --cluster-secret: must have at least 16 bytes",
         "--room-node-cap -1|invalid --room-node-cap '-1': must be 0 or more",
+        "--router-consumer-budget -1|invalid --router-consumer-budget '-1': must be 0 or more",
         "--bogus 1|unknown option '--bogus' (see ./tributary help)",
         "--port|option --port needs a value",
         "--port --workers 2|option --port needs a value",
