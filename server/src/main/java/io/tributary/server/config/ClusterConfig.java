@@ -20,10 +20,13 @@ import java.util.Map;
  * @param pools         namespace -> node pool (nodes labelled {@code pool=NAME}); others are in the default pool
  * @param secret        the shared secret signing node-to-node calls; null: none (no internal API)
  * @param roomNodeCap   peers of one room per node before new peers spill to another node; 0: unlimited
+ * @param routerConsumerBudget consumers on a room's router before new peers get a router on another worker;
+ *                      0: unlimited
  */
 public record ClusterConfig(Role role, String redisUrl, String region, Map<String, String> labels, String nodeId,
                             int capacity, String strategy, int internalPort, Duration drainTimeout, boolean redirect,
-                            Map<String, String> pools, String secret, int roomNodeCap, RegionMap regions) {
+                            Map<String, String> pools, String secret, int roomNodeCap,
+                            int routerConsumerBudget, RegionMap regions) {
 
     public enum Role {
         STANDALONE, NODE, DISPATCHER
@@ -40,7 +43,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(Role.STANDALONE, null, DEFAULT_REGION, Map.of(), null, 0, null, 0,
-                DEFAULT_DRAIN_TIMEOUT, false, Map.of(), null, 0, RegionMap.NONE);
+                DEFAULT_DRAIN_TIMEOUT, false, Map.of(), null, 0, 0, RegionMap.NONE);
     }
 
     public Builder toBuilder() {
@@ -67,6 +70,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
         private Map<String, String> pools;
         private String secret;
         private int roomNodeCap;
+        private int routerConsumerBudget;
         private RegionMap regions;
 
         private Builder(ClusterConfig c) {
@@ -83,6 +87,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             pools = c.pools;
             secret = c.secret;
             roomNodeCap = c.roomNodeCap;
+            routerConsumerBudget = c.routerConsumerBudget;
             regions = c.regions;
         }
 
@@ -151,6 +156,11 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
             return this;
         }
 
+        public Builder routerConsumerBudget(int value) {
+            routerConsumerBudget = value;
+            return this;
+        }
+
         public Builder regionCidrs(Map<String, String> value) {
             regions = regions.withCidrs(value);
             return this;
@@ -163,7 +173,7 @@ public record ClusterConfig(Role role, String redisUrl, String region, Map<Strin
 
         public ClusterConfig build() {
             return new ClusterConfig(role, redisUrl, region, labels, nodeId, capacity, strategy, internalPort,
-                    drainTimeout, redirect, pools, secret, roomNodeCap, regions);
+                    drainTimeout, redirect, pools, secret, roomNodeCap, routerConsumerBudget, regions);
         }
     }
 }

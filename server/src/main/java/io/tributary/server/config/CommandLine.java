@@ -43,6 +43,8 @@ public final class CommandLine {
             Map.entry("--drain-timeout", (c, v) -> c.drainTimeout(Duration.ofSeconds(positive("--drain-timeout", v)))),
             Map.entry("--cluster-secret", (c, v) -> c.secret(secret(v))),
             Map.entry("--room-node-cap", (c, v) -> c.roomNodeCap(nonNegative("--room-node-cap", v))),
+            Map.entry("--router-consumer-budget",
+                    (c, v) -> c.routerConsumerBudget(nonNegative("--router-consumer-budget", v))),
             Map.entry("--region-cidrs", (c, v) -> c.regionCidrs(cidrs(v))),
             Map.entry("--region-fallback", (c, v) -> c.regionFallback(fallback(v))));
 

@@ -140,7 +140,8 @@ public final class StandaloneNode {
     }
 
     private Future<Void> startHttp() {
-        rooms = new RoomRegistry(workers, MediaCodecs.demoDefaults(), control, config.host(), config.announcedIp());
+        rooms = new RoomRegistry(workers, MediaCodecs.demoDefaults(), control, config.host(), config.announcedIp(),
+                config.cluster().routerConsumerBudget());
         NodeInfo info = new NodeInfo(config.cluster().role().name().toLowerCase(Locale.ROOT), version(), workers.size(),
                 System.currentTimeMillis());
         RoomGate gate = new RoomGate(rooms, admission.apply(vertx, rooms));

@@ -76,7 +76,7 @@ public final class Broadcasters {
                     ObjectNode info = Room.peerInfo(peer);
                     ArrayNode producers = info.putArray("producers");
                     for (Producer producer : peer.producers.values()) {
-                        if (room.router().canConsume(producer.id(), broadcaster.rtpCapabilities)) {
+                        if (room.homeOf(peer).router().canConsume(producer.id(), broadcaster.rtpCapabilities)) {
                             producers.add(object().put("id", producer.id()).put("kind", producer.kind().value()));
                         }
                     }
@@ -162,7 +162,7 @@ public final class Broadcasters {
                 producer.onClosed(() -> room.context().run(() -> broadcaster.producers.remove(producer.id())));
                 List<RoomPeer> consumers = room.consumersFor(broadcaster);
                 room.context().later(() -> room.onProduced(broadcaster, producer, consumers));
-                room.observeAudio(producer);
+                room.observeAudio(broadcaster, producer);
                 return (JsonNode) object().put("id", producer.id());
             });
         });
@@ -176,7 +176,9 @@ public final class Broadcasters {
             if (broadcaster.rtpCapabilities == null) {
                 throw new TypeError("broadcaster does not have rtpCapabilities");
             }
-            return room.context().back(transport.consume(ConsumerOptions.of(producerId, broadcaster.rtpCapabilities)))
+            // Broadcasters' transports are on the room's first router; a producer of another one is piped there.
+            return room.onFirstRouter(producerId).compose(onFirst -> room.context().back(
+                            transport.consume(ConsumerOptions.of(producerId, broadcaster.rtpCapabilities))))
                     .map(consumer -> {
                         broadcaster.consumers.put(consumer.id(), consumer);
                         consumer.onClosed(() -> room.context().run(() -> broadcaster.consumers.remove(consumer.id())));

@@ -95,7 +95,7 @@ final class PeerRequests {
             }
             case "getConsumerStats" -> {
                 Consumer consumer = consumer(peer, text(data, "consumerId"));
-                yield room.context().back(room.router().worker().loop().call(() ->
+                yield room.context().back(room.homeOf(peer).router().worker().loop().call(() ->
                         consumer.getStats(System.currentTimeMillis()))).map(Json.MAPPER::valueToTree);
             }
             case "produceData" -> joined(peer).produceData(peer, data);
@@ -138,7 +138,11 @@ final class PeerRequests {
         Map<String, Object> appData = new LinkedHashMap<>();
         appData.put("producing", data.path("producing").asBoolean(false));
         appData.put("consuming", data.path("consuming").asBoolean(false));
-        WebRtcTransportOptions options = WebRtcTransportOptions.withServer(room.webRtcServer())
+        if (peer.router == null) {
+            peer.router = room.routers().forNewPeer();
+        }
+        RoomRouter home = peer.router;
+        WebRtcTransportOptions options = WebRtcTransportOptions.withServer(home.webRtcServer())
                 .withIceConsentTimeout(ICE_CONSENT_TIMEOUT).withAppData(appData);
         if (forceTcp) {
             options = options.withProtocols(false, true, false, false);
@@ -149,7 +153,9 @@ final class PeerRequests {
             options = options.withSctp(TransportSctpOptions.enabled()
                     .withNumSctpStreams(TransportSctpOptions.parseNumSctpStreams(sctpCapabilities.get("numStreams"))));
         }
-        return room.context().back(room.router().createWebRtcTransport(options)).map(transport -> {
+        WebRtcTransportOptions chosen = options;
+        Future<WebRtcTransport> created = home.ready().compose(router -> router.createWebRtcTransport(chosen));
+        return room.context().back(created).map(transport -> {
             if (peer.closed) {
                 transport.close();
                 throw new MediasoupError("peer closed");
@@ -210,7 +216,7 @@ final class PeerRequests {
                 room.notify(peer, "producerScore", note);
             }));
             room.context().later(() -> room.onProduced(peer, producer, consumers));
-            room.observeAudio(producer);
+            room.observeAudio(peer, producer);
             room.onLocalProducer(peer, producer);
             return object().put("id", producer.id());
         });

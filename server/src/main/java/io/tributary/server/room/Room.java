@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mediasoup-demo room: one router, its peers (protoo) and broadcasters (HTTP), the join flow, the
+ * A mediasoup-demo room: its routers (one, or one per worker beyond a consumer budget), its peers (protoo) and
+ * broadcasters (HTTP), the join flow, the
  * creation of consumers for everyone else's producers, the notifications, and the close cascade.
  * All state lives on the room's {@link RoomContext}.
  */
@@ -35,8 +36,7 @@ public final class Room {
 
     private final RoomKey key;
     private final String id;
-    private final Router router;
-    private final WebRtcServer webRtcServer;
+    private final RoomRouters routers;
     private final RoomContext context;
     private final int consumerReplicas;
     private final Map<String, RoomPeer> peers = new LinkedHashMap<>();
@@ -51,13 +51,12 @@ public final class Room {
     private final RoomData data;
     private boolean closed;
 
-    Room(RoomKey key, Router router, AudioLevelObserver audioLevels, RoomBot bot, WebRtcServer webRtcServer,
-         RoomContext context, int consumerReplicas, String mediaIp, String announcedAddress, RoomEvents events) {
+    Room(RoomKey key, RoomRouters routers, AudioLevelObserver audioLevels, RoomBot bot, RoomContext context,
+         int consumerReplicas, String mediaIp, String announcedAddress, RoomEvents events) {
         this.key = key;
         this.id = key.roomId();
         this.events = events;
-        this.router = router;
-        this.webRtcServer = webRtcServer;
+        this.routers = routers;
         this.context = context;
         this.consumerReplicas = consumerReplicas;
         this.requests = new PeerRequests(this);
@@ -89,12 +88,30 @@ public final class Room {
         return key;
     }
 
+    /** The room's first router: the one other nodes pipe to, and where broadcasters and the bot are. */
     public Router router() {
-        return router;
+        return routers.first().router();
     }
 
     WebRtcServer webRtcServer() {
-        return webRtcServer;
+        return routers.first().webRtcServer();
+    }
+
+    RoomRouters routers() {
+        return routers;
+    }
+
+    /** The router a peer's transports are on: its own, or the first for broadcasters and remote peers. */
+    RoomRouter homeOf(RoomPeer peer) {
+        return peer.router != null ? peer.router : routers.first();
+    }
+
+    /** The router each protoo peer with transports is on, by peer id; on the room's context. */
+    Map<String, Router> routersOfPeers() {
+        Map<String, Router> map = new LinkedHashMap<>();
+        peers.values().stream().filter(p -> p.router != null && p.router.router() != null)
+                .forEach(p -> map.put(p.id, p.router.router()));
+        return map;
     }
 
     RoomContext context() {
@@ -231,11 +248,29 @@ public final class Room {
         }
     }
 
-    /** Audio producers feed the active-speaker detection. */
-    void observeAudio(Producer producer) {
+    /** Audio producers feed the active-speaker detection, which lives on the first router. */
+    void observeAudio(RoomPeer peer, Producer producer) {
         if (producer.kind() == MediaKind.AUDIO) {
-            audioLevels.addProducer(producer.id());
+            routers.bring(producer, homeOf(peer), routers.first())
+                    .onSuccess(v -> audioLevels.addProducer(producer.id()))
+                    .onFailure(e -> LOG.log(Level.DEBUG, "no active speaker for " + producer.id() + ": " + e));
         }
+    }
+
+    /**
+     * A producer of this room, also on the first router (piped there if its peer is on another one): what
+     * broadcasters consume and other nodes pipe from. Null when no peer of the room has it.
+     */
+    public Future<Producer> onFirstRouter(String producerId) {
+        Router first = router();
+        for (RoomPeer peer : peers.values()) {
+            Producer producer = peer.producers.get(producerId);
+            if (producer != null) {
+                return routers.bring(producer, homeOf(peer), routers.first())
+                        .compose(v -> context.back(first.worker().loop().call(() -> first.producer(producerId))));
+            }
+        }
+        return context.back(first.worker().loop().call(() -> first.producer(producerId)));
     }
 
     private void notifyAllJoined(String method, JsonNode data) {
@@ -253,7 +288,9 @@ public final class Room {
      * resumed, so video starts with exactly one key frame request.
      */
     void createConsumer(RoomPeer consumerPeer, RoomPeer producerPeer, Producer producer) {
-        if (consumerPeer.rtpCapabilities == null || !router.canConsume(producer.id(), consumerPeer.rtpCapabilities)) {
+        RoomRouter home = homeOf(producerPeer);
+        if (consumerPeer.rtpCapabilities == null
+                || !home.router().canConsume(producer.id(), consumerPeer.rtpCapabilities)) {
             return;
         }
         Transport transport = consumerPeer.consumingTransport();
@@ -261,12 +298,15 @@ public final class Room {
             LOG.log(Level.WARNING, "peer " + consumerPeer.id + " has no consuming transport");
             return;
         }
-        for (int i = 0; i < 1 + consumerReplicas; i++) {
-            ConsumerOptions options = ConsumerOptions.of(producer.id(), consumerPeer.rtpCapabilities).withPaused(true)
-                    .withEnableRtx(true);
-            context.back(transport.consume(options)).onSuccess(consumer -> offerConsumer(consumerPeer, producerPeer,
-                    producer, consumer)).onFailure(e -> LOG.log(Level.WARNING, "consume failed: " + e));
-        }
+        // A producer of another router of the room is piped to the consumer's router first, under the same id.
+        routers.bring(producer, home, homeOf(consumerPeer)).onSuccess(v -> {
+            for (int i = 0; i < 1 + consumerReplicas; i++) {
+                ConsumerOptions options = ConsumerOptions.of(producer.id(), consumerPeer.rtpCapabilities)
+                        .withPaused(true).withEnableRtx(true);
+                context.back(transport.consume(options)).onSuccess(consumer -> offerConsumer(consumerPeer, producerPeer,
+                        producer, consumer)).onFailure(e -> LOG.log(Level.WARNING, "consume failed: " + e));
+            }
+        }).onFailure(e -> LOG.log(Level.WARNING, "pipe of " + producer.id() + " failed: " + e));
     }
 
     private void offerConsumer(RoomPeer consumerPeer, RoomPeer producerPeer, Producer producer, Consumer consumer) {
@@ -275,7 +315,12 @@ public final class Room {
             return;
         }
         consumerPeer.consumers.put(consumer.id(), consumer);
-        consumer.onClosed(() -> context.run(() -> consumerPeer.consumers.remove(consumer.id())));
+        RoomRouter router = homeOf(consumerPeer);
+        router.consumerAdded();
+        consumer.onClosed(() -> context.run(() -> {
+            consumerPeer.consumers.remove(consumer.id());
+            router.consumerRemoved();
+        }));
         wireConsumerEvents(consumerPeer, consumer);
         ObjectNode data = object().put("peerId", producerPeer.id).put("producerId", producer.id())
                 .put("id", consumer.id()).put("kind", consumer.kind().value());
@@ -366,7 +411,7 @@ public final class Room {
             for (RoomPeer peer : List.copyOf(peers.values())) {
                 peer.protoo.close();
             }
-            router.close();
+            routers.close();
             onClose.forEach(Runnable::run);
         });
     }
@@ -423,6 +468,7 @@ public final class Room {
      * feeds the active speaker. Fails when the peer or the piped producer is unknown here.
      */
     public Future<Void> addRemoteProducer(String peerId, String producerId) {
+        Router router = router();
         return context.back(router.worker().loop().call(() -> router.producer(producerId))).map(producer -> {
             RoomPeer peer = remotePeers.get(peerId);
             if (peer == null || producer == null || producer.closed()) {
@@ -432,7 +478,7 @@ public final class Room {
                 producer.onClosed(() -> context.run(() -> peer.producers.remove(producerId)));
                 List<RoomPeer> consumers = consumersFor(peer);
                 context.later(() -> onProduced(peer, producer, consumers));
-                observeAudio(producer);
+                observeAudio(peer, producer);
             }
             return null;
         });

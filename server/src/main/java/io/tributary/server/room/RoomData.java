@@ -75,7 +75,10 @@ final class RoomData {
             room.context().later(() -> {
                 switch (dataProducer.label()) {
                     case "chat" -> others.forEach(other -> createDataConsumer(other, peer, dataProducer));
-                    case "bot" -> bot.handlePeerDataProducer(dataProducer, peer, room.context());
+                    // The bot's DirectTransport is on the first router: a DataProducer of another is piped there.
+                    case "bot" -> room.routers().bring(dataProducer, room.homeOf(peer), room.routers().first())
+                            .onSuccess(v -> bot.handlePeerDataProducer(dataProducer, peer, room.context()))
+                            .onFailure(e -> LOG.log(Level.WARNING, "bot pipe failed: " + dataProducer.id() + " " + e));
                     default -> { } // as the demo: other labels are kept but not routed
                 }
             });
@@ -92,7 +95,9 @@ final class RoomData {
         if (transport == null) {
             return;
         }
-        room.context().back(transport.consumeData(DataConsumerOptions.of(dataProducer.id())))
+        RoomRouter home = producerPeer == null ? room.routers().first() : room.homeOf(producerPeer);
+        room.routers().bring(dataProducer, home, room.homeOf(consumerPeer))
+                .compose(v -> room.context().back(transport.consumeData(DataConsumerOptions.of(dataProducer.id()))))
                 .onSuccess(consumer -> offer(consumerPeer, producerPeer, dataProducer, consumer))
                 .onFailure(e -> LOG.log(Level.WARNING, "consumeData failed for " + consumerPeer.id + ": " + e));
     }

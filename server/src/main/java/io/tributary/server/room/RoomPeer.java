@@ -30,6 +30,8 @@ final class RoomPeer {
     JsonNode sctpCapabilities;
     boolean joined;
     boolean closed;
+    /** The room router its transports are on, chosen at its first transport; null for broadcasters and remote peers. */
+    RoomRouter router;
     /** The member node a remote peer is on (a room spanning nodes); null for this node's own peers. */
     final String originNode;
 

@@ -4,6 +4,7 @@ import io.tributary.server.node.MediaWorker;
 import io.tributary.state.RoomKey;
 import io.tributary.worker.observer.AudioLevelObserverOptions;
 import io.tributary.worker.ortc.RtpCodecCapability;
+import io.tributary.worker.router.Router;
 import io.tributary.worker.router.RouterOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * The rooms of this node, by (namespace, roomId). A room is created on first use, on the next worker
- * round-robin as in the demo; concurrent first uses share one creation. Rooms live on the node's
- * control context.
+ * round-robin as in the demo; concurrent first uses share one creation. With a router consumer budget, a
+ * room grows routers on the other workers the same way. Rooms live on the node's control context.
  */
 public final class RoomRegistry {
 
@@ -35,12 +36,18 @@ public final class RoomRegistry {
     private final AtomicInteger nextWorker = new AtomicInteger();
     private final String mediaIp;
     private final String announcedAddress;
+    private final int routerConsumerBudget;
     private volatile RoomEvents events = RoomEvents.NONE;
 
-    /** {@code mediaIp}/{@code announcedAddress}: where broadcasters' plain transports listen and what they are told. */
+    /**
+     * {@code mediaIp}/{@code announcedAddress}: where broadcasters' plain transports listen and what they are told;
+     * {@code routerConsumerBudget}: consumers on a room's router before new peers get one on another worker
+     * (0: no limit).
+     */
     public RoomRegistry(List<MediaWorker> workers, List<RtpCodecCapability> mediaCodecs, Context control, String mediaIp,
-                        String announcedAddress) {
+                        String announcedAddress, int routerConsumerBudget) {
         this.mediaIp = mediaIp;
+        this.routerConsumerBudget = routerConsumerBudget;
         this.announcedAddress = announcedAddress;
         if (workers.isEmpty()) {
             throw new IllegalArgumentException("a node needs at least one worker");
@@ -112,15 +119,22 @@ public final class RoomRegistry {
     private Future<Room> create(RoomKey key, int consumerReplicas) {
         MediaWorker worker = workers.get(Math.floorMod(nextWorker.getAndIncrement(), workers.size()));
         RoomContext context = new RoomContext(control);
-        Future<Room> room = context.back(worker.worker().createRouter(RouterOptions.of(mediaCodecs)))
-                .compose(router -> context.back(router.createAudioLevelObserver(ACTIVE_SPEAKER))
-                        .compose(audioLevels -> RoomBot.create(router, context)
-                                .map(bot -> new Room(key, router, audioLevels, bot, worker.webRtcServer(), context,
-                                        consumerReplicas, mediaIp, announcedAddress, events))));
+        Future<Room> room = context.back(createRouter(worker)).compose(router -> {
+            RoomRouters routers = new RoomRouters(new RoomRouter(worker, Future.succeededFuture(router)), workers,
+                    nextWorker, routerConsumerBudget, this::createRouter, context);
+            return context.back(router.createAudioLevelObserver(ACTIVE_SPEAKER))
+                    .compose(audioLevels -> RoomBot.create(router, context)
+                            .map(bot -> new Room(key, routers, audioLevels, bot, context, consumerReplicas, mediaIp,
+                                    announcedAddress, events)));
+        });
         // Only this room's entry is forgotten, never a newer room of the same id.
         room.onSuccess(r -> r.onClose(() -> forget(key, room)))
                 .onFailure(e -> forget(key, room));
         return room;
+    }
+
+    private Future<Router> createRouter(MediaWorker worker) {
+        return worker.worker().createRouter(RouterOptions.of(mediaCodecs));
     }
 
     private void forget(RoomKey key, Future<Room> room) {

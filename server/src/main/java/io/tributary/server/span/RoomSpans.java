@@ -205,8 +205,9 @@ public final class RoomSpans implements RoomEvents, PipeRouters {
 
     private void pipe(String member, String url, Room room, String peerId, Producer producer) {
         RemoteNode remote = new RemoteNode(member, url + PIPE_PATH);
-        enqueue(member, "pipe " + producer.id(), () -> pipes.get()
-                .pipeProducer(producer, room.router(), remote, room.key().qualified())
+        // A producer of another router of the room is first piped to the one other nodes pipe from.
+        enqueue(member, "pipe " + producer.id(), () -> room.onFirstRouter(producer.id())
+                .compose(onFirst -> pipes.get().pipeProducer(onFirst, room.router(), remote, room.key().qualified()))
                 .compose(piped -> client.post(url, "producer-piped",
                         new SpanMessage.ProducerPiped(room.key(), nodeId, peerId, producer.id()))));
     }

@@ -57,11 +57,11 @@ class CommandLineTest {
         ClusterConfig node = CommandLine.parse(List.of("--role", "node", "--redis", "redis://127.0.0.1:6379",
                 "--region", "eu-west", "--labels", "pool=acme,tier=gold", "--node-id", "n1", "--capacity=50",
                 "--internal-port", "7000", "--drain-timeout", "5", "--pools", "acme=gold",
-                "--cluster-secret", "0123456789abcdef", "--room-node-cap", "2",
+                "--cluster-secret", "0123456789abcdef", "--room-node-cap", "2", "--router-consumer-budget", "40",
                 "--region-cidrs", "10.0.0.0/8=eu-west,2001:db8::/32=us-east", "--region-fallback", "eu-west=us-east>ap")).cluster();
         assertEquals(new ClusterConfig(ClusterConfig.Role.NODE, "redis://127.0.0.1:6379", "eu-west",
                 java.util.Map.of("pool", "acme", "tier", "gold"), "n1", 50, null, 7000, java.time.Duration.ofSeconds(5),
-                false, java.util.Map.of("acme", "gold"), "0123456789abcdef", 2,
+                false, java.util.Map.of("acme", "gold"), "0123456789abcdef", 2, 40,
                 new RegionMap(java.util.Map.of("10.0.0.0/8", "eu-west", "2001:db8::/32", "us-east"),
                         java.util.Map.of("eu-west", List.of("us-east", "ap")))), node);
         ClusterConfig dispatcher = CommandLine.parse(List.of("--role", "dispatcher", "--redirect",
@@ -77,6 +77,7 @@ class CommandLineTest {
     @CsvSource(delimiter = '|', value = {
         "--cluster-secret short|invalid --cluster-secret: must have at least 16 bytes",
         "--room-node-cap -1|invalid --room-node-cap '-1': must be 0 or more",
+        "--router-consumer-budget -1|invalid --router-consumer-budget '-1': must be 0 or more",
         "--bogus 1|unknown option '--bogus' (see ./tributary help)",
         "--port|option --port needs a value",
         "--port --workers 2|option --port needs a value",
