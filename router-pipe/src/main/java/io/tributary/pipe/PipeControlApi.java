@@ -64,7 +64,7 @@ final class PipeControlApi {
     }
 
     private static void onLink(RoutingContext ctx, RemotePipes pipes, Function<NodeLink, Future<?>> operation) {
-        reply(ctx, () -> operation.apply(pipes.link(ctx.pathParam(ControlPaths.TRANSPORT_ID))));
+        reply(ctx, () -> pipes.link(ctx.pathParam(ControlPaths.TRANSPORT_ID)).compose(operation::apply));
     }
 
     /** Runs {@code operation}; its value (or {@code {}}) is the JSON reply, its failure the error reply. */

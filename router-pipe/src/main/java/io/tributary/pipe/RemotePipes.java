@@ -95,15 +95,17 @@ public final class RemotePipes {
                 throw new TypeError("Producer not found");
             }
             return producer;
-        }).compose(p -> links.obtain(key, () -> setUp(key, localRouter, localRouterKey, remote)))
+        }).compose(p -> links.obtain(key, decided -> setUp(key, localRouter, localRouterKey, remote, decided)))
                 .compose(link -> link.pipeOut(producer).map(consumer -> new RemotePipe(consumer, remote,
                         remoteRouterKey, link.transport().id(), link.remoteTransportId())));
     }
 
     /** Creates the local half, has the other node create and connect its half, then connects ours to it. */
-    private Future<NodeLink> setUp(LinkKey key, Router localRouter, String localRouterKey, RemoteNode remote) {
+    private Future<NodeLink> setUp(LinkKey key, Router localRouter, String localRouterKey, RemoteNode remote,
+                                   Future<NodeLink> decided) {
         return localRouter.createPipeTransport(options.pipeTransportOptions(options.enableSrtp(), options.enableRtx()))
                 .compose(transport -> {
+                    links.settingUp(transport.id(), decided);
                     TransportCreated[] created = new TransportCreated[1];
                     CreateTransport request = new CreateTransport(key.remoteRouterKey(), self, localRouterKey,
                             transport.id(), options.enableRtx(), options.enableSrtp(), endpoint(transport));
@@ -155,8 +157,8 @@ public final class RemotePipes {
                     .compose(transport -> connectIfGiven(transport, request.connect())
                             .compose(v -> links.link(key, transport, origin, request.originTransportId(),
                                     origin.nodeId(), client))
-                            .map(link -> {
-                                links.install(link);
+                            .compose(links::accept)
+                            .map(kept -> {
                                 watches.watch(origin);
                                 return new TransportCreated(transport.id(), self, endpoint(transport));
                             })
@@ -172,13 +174,9 @@ public final class RemotePipes {
                 : transport.connect(endpoint.ip(), endpoint.port(), endpoint.srtpParameters());
     }
 
-    /** The link whose local transport is {@code transportId}; NotFoundError if none. */
-    NodeLink link(String transportId) {
-        NodeLink link = links.byTransport(transportId);
-        if (link == null) {
-            throw new NotFoundError("Transport not found");
-        }
-        return link;
+    /** The link whose local transport is {@code transportId} (once its set-up here has ended); NotFoundError if none. */
+    Future<NodeLink> link(String transportId) {
+        return links.byTransport(transportId);
     }
 
     private static PipeEndpoint endpoint(PipeTransport transport) {

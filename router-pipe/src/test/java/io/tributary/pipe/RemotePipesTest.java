@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.pipe.control.ControlCallError;
 import io.tributary.pipe.control.NotFoundError;
 import io.tributary.pipe.link.NodeLink;
+import io.tributary.pipe.testing.HeldRouters;
 import io.tributary.pipe.testing.TestNode;
 import io.tributary.pipe.testing.VideoSink;
 import io.tributary.pipe.testing.VideoSource;
@@ -22,6 +23,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,35 @@ class RemotePipesTest {
         fromA.send(10);
         fromB.send(10);
         until(() -> onB.payloads().size() == 10 && onA.payloads().size() == 10, "media both ways");
+    }
+
+    @Test
+    void theLargerNodeHearingBackBeforeAcceptingTheCrossingSetUpStillPipesOverTheKeptPair() {
+        HeldRouters[] held = new HeldRouters[1];
+        try (TestNode z = TestNode.start("node-z", UnaryOperator.identity(), r -> held[0] = new HeldRouters(r))) {
+            VideoSource fromA = result(VideoSource.produce(a.router));
+            VideoSource fromZ = result(VideoSource.produce(z.router));
+            Future<RemotePipe> aToZ = a.pipes().pipeProducer(fromA.producer(), a.router, z.remote(), KEY);
+            until(() -> a.pipeTransports.size() == 1, "node a's set-up under way");
+            Future<RemotePipe> zToA = z.pipes().pipeProducer(fromZ.producer(), z.router, a.remote(), KEY);
+
+            // the order that failed: node z's pipe done before z accepts a's set-up; now a holds z's set-up instead
+            until(() -> zToA.isComplete() || a.pipes().links().stream().anyMatch(NodeLink::onStandby),
+                    "node z's pipe done, or its set-up on standby on node a");
+            held[0].release();
+
+            result(Future.all(aToZ, zToA));
+            until(() -> a.openPipeTransports().size() == 1 && z.openPipeTransports().size() == 1,
+                    "one pair left: a " + a.openPipeTransports().size() + ", z " + z.openPipeTransports().size());
+            assertEquals("node-a", a.pipes().links().get(0).initiator(), "the smaller node's pair is kept");
+            assertEquals(z.pipes().links().get(0).transport().id(), zToA.result().transportId(),
+                    "node z piped over the kept pair");
+            VideoSink onZ = result(VideoSink.consume(z.router, fromA.producer().id()));
+            VideoSink onA = result(VideoSink.consume(a.router, fromZ.producer().id()));
+            fromA.send(5);
+            fromZ.send(5);
+            until(() -> onZ.payloads().size() == 5 && onA.payloads().size() == 5, "media both ways");
+        }
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class NodeLink {
     private final Map<String, Producer> incoming = new ConcurrentHashMap<>();
     private final CallQueue calls = new CallQueue();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean onStandby;
 
     NodeLink(LinkKey key, PipeTransport transport, NodeIdentity remote, String remoteTransportId, String initiator,
              ControlClient client, java.util.function.Consumer<NodeLink> forget) {
@@ -77,6 +78,18 @@ public final class NodeLink {
 
     public boolean closed() {
         return closed.get();
+    }
+
+    /**
+     * Set up by the other node while this node's own set-up of the same pair, which wins, is under way:
+     * not answered (so unused) until that set-up ends.
+     */
+    public boolean onStandby() {
+        return onStandby;
+    }
+
+    void standBy(boolean waiting) {
+        onStandby = waiting;
     }
 
     /** Producer ids piped out through this link (pipe consumers here). */

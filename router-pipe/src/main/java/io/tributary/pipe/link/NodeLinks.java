@@ -2,6 +2,7 @@ package io.tributary.pipe.link;
 
 import io.tributary.pipe.control.ControlClient;
 import io.tributary.pipe.control.NodeIdentity;
+import io.tributary.pipe.control.NotFoundError;
 import io.tributary.worker.transport.pipe.PipeTransport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * This node's pipe links, one per (local router, remote node, remote router) as mediasoup keeps one pipe
@@ -25,6 +26,8 @@ public final class NodeLinks {
     private final Map<LinkKey, Future<NodeLink>> byKey = new HashMap<>();
     /** Every live link by its local transport id: where the other node's calls find it. */
     private final Map<String, NodeLink> byTransport = new ConcurrentHashMap<>();
+    /** This node's set-ups under way by their local transport id, until decided. */
+    private final Map<String, Future<NodeLink>> settingUp = new ConcurrentHashMap<>();
 
     public NodeLinks(String selfNodeId) {
         this.selfNodeId = selfNodeId;
@@ -37,8 +40,11 @@ public final class NodeLinks {
                 .followTransport();
     }
 
-    /** The link holding {@code key}, or the one {@code setUp} makes (then installed); concurrent callers share it. */
-    public Future<NodeLink> obtain(LinkKey key, Supplier<Future<NodeLink>> setUp) {
+    /**
+     * The link holding {@code key}, or the one {@code setUp} makes (then installed); concurrent callers share
+     * it. {@code setUp} is given that shared Future, which completes only once the key's holder is decided.
+     */
+    public Future<NodeLink> obtain(LinkKey key, Function<Future<NodeLink>, Future<NodeLink>> setUp) {
         Promise<NodeLink> claim = Promise.promise();
         synchronized (this) {
             Future<NodeLink> existing = byKey.get(key);
@@ -49,7 +55,7 @@ public final class NodeLinks {
         }
         Future<NodeLink> made;
         try {
-            made = setUp.get();
+            made = setUp.apply(claim.future());
         } catch (RuntimeException e) {
             made = Future.failedFuture(e);
         }
@@ -69,37 +75,71 @@ public final class NodeLinks {
     }
 
     /**
-     * Registers a connected link (set up here, or accepted from the other node) and returns the one that
-     * holds its key afterwards. A link of the other node's making that loses to this node's set-up in
-     * progress is kept aside (its calls still find it) until that set-up ends.
+     * This node's set-up over {@code transportId} is under way ({@code decided} completes when it ends):
+     * the other node, which learns the id from our request, may call about it before our set-up ends.
      */
-    public NodeLink install(NodeLink link) {
+    public void settingUp(String transportId, Future<NodeLink> decided) {
+        settingUp.put(transportId, decided);
+        decided.onComplete(ar -> settingUp.remove(transportId, decided));
+    }
+
+    /**
+     * A pair the other node set up, connected here; completes, for its answer, once this node's set-up of
+     * the same key that wins over it (if one is under way) has ended: until then the other node cannot use
+     * the pair, so nothing is piped over a pair that is then discarded. The link stands by meanwhile and
+     * takes the key if that set-up fails.
+     */
+    public Future<NodeLink> accept(NodeLink link) {
+        List<NodeLink> duplicates = new ArrayList<>();
+        Future<NodeLink> winning;
+        NodeLink keep = null;
+        synchronized (this) {
+            Future<NodeLink> current = byKey.get(link.key());
+            winning = current != null && !current.isComplete() && !link.closed()
+                    && selfNodeId.compareTo(link.initiator()) < 0 ? current : null;
+            if (winning != null) {
+                link.standBy(true);
+                byTransport.put(link.transport().id(), link);
+            } else {
+                keep = register(link, duplicates);
+            }
+        }
+        if (winning != null) {
+            return winning.transform(ar -> {
+                link.standBy(false);
+                return Future.succeededFuture(link);
+            });
+        }
+        duplicates.forEach(duplicate -> duplicate.close(true));
+        return Future.succeededFuture(keep);
+    }
+
+    /** Registers a link this node set up and returns the one that holds its key afterwards, closing the others. */
+    private NodeLink install(NodeLink link) {
         List<NodeLink> duplicates = new ArrayList<>();
         NodeLink keep;
         synchronized (this) {
-            if (link.closed()) {
-                return link;
-            }
-            byTransport.put(link.transport().id(), link);
-            Future<NodeLink> current = byKey.get(link.key());
-            NodeLink holder = current != null && current.succeeded() ? current.result() : null;
-            boolean ownPending = current != null && !current.isComplete();
-            if (holder != null && holder != link && !holder.closed()) {
-                keep = preferred(holder, link);
-            } else if (ownPending && !selfNodeId.equals(link.initiator())
-                    && selfNodeId.compareTo(link.initiator()) < 0) {
-                return link;
-            } else {
-                keep = link;
-            }
-            byKey.put(link.key(), Future.succeededFuture(keep));
-            for (NodeLink other : byTransport.values()) {
-                if (other != keep && other.key().equals(link.key())) {
-                    duplicates.add(other);
-                }
-            }
+            keep = register(link, duplicates);
         }
         duplicates.forEach(duplicate -> duplicate.close(true));
+        return keep;
+    }
+
+    /** Under the lock: {@code link} joins, the preferred link holds the key, the others go to {@code duplicates}. */
+    private NodeLink register(NodeLink link, List<NodeLink> duplicates) {
+        if (link.closed()) {
+            return link;
+        }
+        byTransport.put(link.transport().id(), link);
+        Future<NodeLink> current = byKey.get(link.key());
+        NodeLink holder = current != null && current.succeeded() ? current.result() : null;
+        NodeLink keep = holder != null && holder != link && !holder.closed() ? preferred(holder, link) : link;
+        byKey.put(link.key(), Future.succeededFuture(keep));
+        for (NodeLink other : byTransport.values()) {
+            if (other != keep && other.key().equals(link.key())) {
+                duplicates.add(other);
+            }
+        }
         return keep;
     }
 
@@ -137,9 +177,23 @@ public final class NodeLinks {
         }
     }
 
-    /** The live link whose local transport is {@code transportId}, or null. */
-    public NodeLink byTransport(String transportId) {
-        return byTransport.get(transportId);
+    /**
+     * The live link whose local transport is {@code transportId}, once this node's set-up over it (if under
+     * way) has ended; NotFoundError if none.
+     */
+    public Future<NodeLink> byTransport(String transportId) {
+        NodeLink link = byTransport.get(transportId);
+        Future<NodeLink> pending = link == null ? settingUp.get(transportId) : null;
+        if (pending != null) {
+            return pending.transform(ar -> live(transportId));
+        }
+        return link != null ? Future.succeededFuture(link) : live(transportId);
+    }
+
+    private Future<NodeLink> live(String transportId) {
+        NodeLink link = byTransport.get(transportId);
+        return link == null ? Future.failedFuture(new NotFoundError("Transport not found"))
+                : Future.succeededFuture(link);
     }
 
     /** The live links with {@code nodeId}. */

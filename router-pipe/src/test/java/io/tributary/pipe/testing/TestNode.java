@@ -49,12 +49,18 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode start(String nodeId, UnaryOperator<RemotePipesOptions> tweak) {
+        return start(nodeId, tweak, UnaryOperator.identity());
+    }
+
+    /** A node whose control API finds its router through {@code lookup} wrapped around the plain one. */
+    public static TestNode start(String nodeId, UnaryOperator<RemotePipesOptions> tweak,
+                                 UnaryOperator<PipeRouters> lookup) {
         Vertx vertx = Vertx.vertx();
         Worker worker = result(Worker.create(vertx, WorkerSettings.defaults()));
         Router router = result(worker.createRouter(RouterOptions.of(CODECS)));
         RemotePipesOptions options = tweak.apply(RemotePipesOptions.of(nodeId, null, SECRET));
         PipeControlServer server = result(PipeControlServer.deploy(vertx, options,
-                PipeRouters.of(Map.of(ROUTER_KEY, router)), "127.0.0.1", 0));
+                lookup.apply(PipeRouters.of(Map.of(ROUTER_KEY, router))), "127.0.0.1", 0));
         TestNode node = new TestNode(vertx, worker, router, server);
         router.observer().on(Router.NEW_TRANSPORT, (Transport t) -> {
             if (t instanceof PipeTransport pipe) {
