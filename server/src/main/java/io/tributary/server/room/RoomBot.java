@@ -7,7 +7,6 @@ import io.tributary.worker.data.DataProducerOptions;
 import io.tributary.worker.router.Router;
 import io.tributary.worker.transport.direct.DirectTransport;
 import io.vertx.core.Future;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 
 /**
@@ -16,7 +15,6 @@ import java.util.Map;
  */
 final class RoomBot {
 
-    private static final System.Logger LOG = System.getLogger(RoomBot.class.getName());
     /** The demo's DirectTransport size: bot messages are short. */
     private static final int MAX_MESSAGE_SIZE = 512;
     private static final int PPID_STRING = 51;
@@ -39,14 +37,16 @@ final class RoomBot {
         return dataProducer;
     }
 
-    /** A peer produced data labelled 'bot': the bot consumes it and replies to its text messages. */
-    void handlePeerDataProducer(DataProducer peerProducer, RoomPeer peer, RoomContext context) {
-        context.back(transport.consumeData(DataConsumerOptions.of(peerProducer.id()))).onSuccess(consumer ->
-                consumer.events().on(DataConsumer.MESSAGE, message -> context.run(() -> {
-                    if (message.ppid() != PPID_STRING) {
-                        return; // as the demo: the bot only reads text
-                    }
-                    dataProducer.send(peer.displayName + " said me: \"" + message.text() + "\"");
-                }))).onFailure(e -> LOG.log(Level.WARNING, "the bot could not consume " + peerProducer.id() + ": " + e));
+    /** A peer produced data labelled 'bot': the bot consumes it (done when the Future is) and replies to its text. */
+    Future<Void> handlePeerDataProducer(DataProducer peerProducer, RoomPeer peer, RoomContext context) {
+        return context.back(transport.consumeData(DataConsumerOptions.of(peerProducer.id()))).map(consumer -> {
+            consumer.events().on(DataConsumer.MESSAGE, message -> context.run(() -> {
+                if (message.ppid() != PPID_STRING) {
+                    return; // as the demo: the bot only reads text
+                }
+                dataProducer.send(peer.displayName + " said me: \"" + message.text() + "\"");
+            }));
+            return null;
+        });
     }
 }

@@ -58,7 +58,11 @@ final class RoomData {
         }
     }
 
-    /** The demo's {@code produceData}: answer with the id, then route by label. */
+    /**
+     * The demo's {@code produceData}: answer with the id, then route by label. A 'bot' channel is
+     * wired to the bot before the answer, unlike the demo: a client may send the moment it has the
+     * id, and the bot must not miss that first message.
+     */
     Future<JsonNode> produceData(RoomPeer peer, Transport transport, JsonNode data) {
         Map<String, Object> appData = new LinkedHashMap<>();
         if (data.hasNonNull("appData") && data.get("appData").isObject()) {
@@ -68,21 +72,22 @@ final class RoomData {
                 .withLabel(data.path("label").asText(""))
                 .withProtocol(data.path("protocol").asText(""))
                 .withAppData(appData);
-        return room.context().back(transport.produceData(options)).map(dataProducer -> {
+        return room.context().back(transport.produceData(options)).compose(dataProducer -> {
             peer.dataProducers.put(dataProducer.id(), dataProducer);
             dataProducer.onClosed(() -> room.context().run(() -> peer.dataProducers.remove(dataProducer.id())));
             List<RoomPeer> others = room.consumersFor(peer);
-            room.context().later(() -> {
-                switch (dataProducer.label()) {
-                    case "chat" -> others.forEach(other -> createDataConsumer(other, peer, dataProducer));
-                    // The bot's DirectTransport is on the first router: a DataProducer of another is piped there.
-                    case "bot" -> room.routers().bring(dataProducer, room.homeOf(peer), room.routers().first())
-                            .onSuccess(v -> bot.handlePeerDataProducer(dataProducer, peer, room.context()))
-                            .onFailure(e -> LOG.log(Level.WARNING, "bot pipe failed: " + dataProducer.id() + " " + e));
-                    default -> { } // as the demo: other labels are kept but not routed
-                }
-            });
-            return Room.object().put("id", dataProducer.id());
+            Future<Void> routed = Future.succeededFuture();
+            switch (dataProducer.label()) {
+                case "chat" -> room.context().later(() ->
+                        others.forEach(other -> createDataConsumer(other, peer, dataProducer)));
+                // The bot's DirectTransport is on the first router: a DataProducer of another is piped there.
+                case "bot" -> routed = room.routers().bring(dataProducer, room.homeOf(peer), room.routers().first())
+                        .compose(v -> bot.handlePeerDataProducer(dataProducer, peer, room.context()))
+                        .onFailure(e -> LOG.log(Level.WARNING, "the bot cannot hear " + dataProducer.id() + ": " + e))
+                        .recover(e -> Future.succeededFuture());
+                default -> { } // as the demo: other labels are kept but not routed
+            }
+            return routed.map(v -> (JsonNode) Room.object().put("id", dataProducer.id()));
         });
     }
 
