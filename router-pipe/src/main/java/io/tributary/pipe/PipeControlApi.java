@@ -6,6 +6,7 @@ import io.tributary.pipe.control.ControlPaths;
 import io.tributary.pipe.control.CreateTransport;
 import io.tributary.pipe.control.NotFoundError;
 import io.tributary.pipe.control.PipeEndpoint;
+import io.tributary.pipe.control.PipedDataProducer;
 import io.tributary.pipe.control.PipedProducer;
 import io.tributary.pipe.control.RequestSigner;
 import io.tributary.pipe.control.SignatureCheck;
@@ -54,6 +55,13 @@ final class PipeControlApi {
         api.post(ControlPaths.RESUME).handler(ctx -> onLink(ctx, pipes, link -> link.resumeIncoming(producerId(ctx))));
         api.delete(ControlPaths.PRODUCER).handler(ctx -> onLink(ctx, pipes, link -> link.closeIncoming(producerId(ctx))));
         api.delete(ControlPaths.CONSUMER).handler(ctx -> onLink(ctx, pipes, link -> link.closeOutgoing(producerId(ctx))));
+        api.post(ControlPaths.DATA_PRODUCERS).handler(ctx -> onLink(ctx, pipes,
+                link -> link.pipeDataIn(ControlJson.decode(ctx.body().buffer(), PipedDataProducer.class))
+                        .map(dataProducer -> Map.of("id", dataProducer.id()))));
+        api.delete(ControlPaths.DATA_PRODUCER).handler(ctx -> onLink(ctx, pipes,
+                link -> link.closeIncomingData(producerId(ctx))));
+        api.delete(ControlPaths.DATA_CONSUMER).handler(ctx -> onLink(ctx, pipes,
+                link -> link.closeOutgoingData(producerId(ctx))));
         api.route().handler(ctx -> fail(ctx, new NotFoundError("no control operation " + ctx.request().method() + " "
                 + ctx.request().path())));
         return api;

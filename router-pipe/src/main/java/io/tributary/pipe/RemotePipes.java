@@ -13,6 +13,7 @@ import io.tributary.pipe.link.LinkKey;
 import io.tributary.pipe.link.NodeLink;
 import io.tributary.pipe.link.NodeLinks;
 import io.tributary.pipe.link.NodeWatches;
+import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.errors.TypeError;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.router.Router;
@@ -23,10 +24,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
- * A node's pipes to routers on other nodes (one instance per node): {@link #pipeProducer} is
- * pipeToRouter across nodes, over PipeTransport pairs that the two nodes set up through each other's
+ * A node's pipes to routers on other nodes (one instance per node): {@link #pipeProducer} and
+ * {@link #pipeDataProducer} are pipeToRouter across nodes, over PipeTransport pairs that the two nodes set up through each other's
  * control API ({@link #controlRouter}). Links whose other node dies, restarts or closes its half are
  * closed here; this node's own HTTP calls run on the context it was created on, never on a media worker.
  */
@@ -82,7 +84,38 @@ public final class RemotePipes {
      */
     public Future<RemotePipe> pipeProducer(Producer producer, Router localRouter, RemoteNode remote,
                                            String remoteRouterKey) {
-        if (producer == null || localRouter == null || remote == null || remoteRouterKey == null) {
+        if (producer == null) {
+            return Future.failedFuture(new TypeError("missing producer, router, remote node or remote router key"));
+        }
+        return linkTo(localRouter, remote, remoteRouterKey, () -> localRouter.producer(producer.id()) == producer,
+                "Producer not found")
+                .compose(link -> link.pipeOut(producer).map(consumer -> new RemotePipe(consumer, remote,
+                        remoteRouterKey, link.transport().id(), link.remoteTransportId())));
+    }
+
+    /**
+     * pipeToRouter({dataProducerId}) to the router known as {@code remoteRouterKey} on {@code remote}: the
+     * pipe DataConsumer here, the piped DataProducer (same id, label, protocol, appData) there, over the same
+     * shared pair as producers (its SCTP association carries the messages). Closing either closes the other.
+     */
+    public Future<RemoteDataPipe> pipeDataProducer(DataProducer dataProducer, Router localRouter, RemoteNode remote,
+                                                   String remoteRouterKey) {
+        if (dataProducer == null) {
+            return Future.failedFuture(new TypeError("missing DataProducer, router, remote node or remote router key"));
+        }
+        return linkTo(localRouter, remote, remoteRouterKey,
+                () -> localRouter.dataProducer(dataProducer.id()) == dataProducer, "DataProducer not found")
+                .compose(link -> link.pipeDataOut(dataProducer).map(consumer -> new RemoteDataPipe(consumer, remote,
+                        remoteRouterKey, link.transport().id(), link.remoteTransportId())));
+    }
+
+    /**
+     * The link to {@code remoteRouterKey} on {@code remote}, set up if none, once {@code found} (checked on
+     * the router's loop) confirms the entity to pipe is the router's; else TypeError({@code notFound}).
+     */
+    private Future<NodeLink> linkTo(Router localRouter, RemoteNode remote, String remoteRouterKey,
+                                    BooleanSupplier found, String notFound) {
+        if (localRouter == null || remote == null || remoteRouterKey == null) {
             return Future.failedFuture(new TypeError("missing producer, router, remote node or remote router key"));
         }
         if (remote.nodeId().equals(self.nodeId())) {
@@ -91,13 +124,11 @@ public final class RemotePipes {
         String localRouterKey = routers.routerKey(localRouter);
         LinkKey key = new LinkKey(localRouter.id(), remote.nodeId(), remoteRouterKey);
         return localRouter.worker().loop().call(() -> {
-            if (localRouter.producer(producer.id()) != producer) {
-                throw new TypeError("Producer not found");
+            if (!found.getAsBoolean()) {
+                throw new TypeError(notFound);
             }
-            return producer;
-        }).compose(p -> links.obtain(key, decided -> setUp(key, localRouter, localRouterKey, remote, decided)))
-                .compose(link -> link.pipeOut(producer).map(consumer -> new RemotePipe(consumer, remote,
-                        remoteRouterKey, link.transport().id(), link.remoteTransportId())));
+            return null;
+        }).compose(v -> links.obtain(key, decided -> setUp(key, localRouter, localRouterKey, remote, decided)));
     }
 
     /** Creates the local half, has the other node create and connect its half, then connects ours to it. */

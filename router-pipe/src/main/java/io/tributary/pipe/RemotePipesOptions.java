@@ -1,6 +1,7 @@
 package io.tributary.pipe;
 
 import io.tributary.pipe.control.RequestSigner;
+import io.tributary.worker.data.TransportSctpOptions;
 import io.tributary.worker.transport.TransportListenInfo;
 import io.tributary.worker.transport.pipe.PipeTransportOptions;
 
@@ -69,8 +70,12 @@ public record RemotePipesOptions(
                 pingIntervalMs, deadAfterMs, maxClockSkewMs);
     }
 
-    /** The options of a pipe transport of a pair, with this node's listen address and the pair's SRTP and RTX. */
+    /**
+     * The options of a pipe transport of a pair, with this node's listen address and the pair's SRTP and RTX;
+     * SCTP is always on (mediasoup's pipe defaults), so DataProducers can be piped over any pair.
+     */
     PipeTransportOptions pipeTransportOptions(boolean srtp, boolean rtx) {
-        return PipeTransportOptions.of(listenInfo).withSrtp(srtp).withRtx(rtx);
+        return PipeTransportOptions.of(listenInfo).withSctp(TransportSctpOptions.pipeDefaults().withEnableSctp(true))
+                .withSrtp(srtp).withRtx(rtx);
     }
 }

@@ -77,6 +77,20 @@ public final class ControlClient {
         return done(call(node, HttpMethod.DELETE, ControlPaths.consumer(transportId, producerId), null, null));
     }
 
+    public Future<Void> produceData(RemoteNode node, String transportId, PipedDataProducer dataProducer) {
+        return done(call(node, HttpMethod.POST, ControlPaths.transport(transportId) + "/dataProducers", dataProducer,
+                null));
+    }
+
+    public Future<Void> closeDataProducer(RemoteNode node, String transportId, String dataProducerId) {
+        return done(call(node, HttpMethod.DELETE, ControlPaths.dataProducer(transportId, dataProducerId), null, null));
+    }
+
+    /** Tells the origin its pipe DataConsumer of {@code dataProducerId} must close (the piped one here closed). */
+    public Future<Void> closeDataConsumer(RemoteNode node, String transportId, String dataProducerId) {
+        return done(call(node, HttpMethod.DELETE, ControlPaths.dataConsumer(transportId, dataProducerId), null, null));
+    }
+
     public Future<Void> close() {
         return http.close();
     }

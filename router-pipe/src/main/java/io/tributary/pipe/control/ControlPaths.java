@@ -18,6 +18,9 @@ public final class ControlPaths {
     public static final String PAUSE = PRODUCER + "/pause";
     public static final String RESUME = PRODUCER + "/resume";
     public static final String CONSUMER = TRANSPORT + "/consumers/:" + PRODUCER_ID;
+    public static final String DATA_PRODUCERS = TRANSPORT + "/dataProducers";
+    public static final String DATA_PRODUCER = DATA_PRODUCERS + "/:" + PRODUCER_ID;
+    public static final String DATA_CONSUMER = TRANSPORT + "/dataConsumers/:" + PRODUCER_ID;
 
     private ControlPaths() {
     }
@@ -32,6 +35,14 @@ public final class ControlPaths {
 
     static String consumer(String transportId, String producerId) {
         return transport(transportId) + "/consumers/" + encode(producerId);
+    }
+
+    static String dataProducer(String transportId, String dataProducerId) {
+        return transport(transportId) + "/dataProducers/" + encode(dataProducerId);
+    }
+
+    static String dataConsumer(String transportId, String dataProducerId) {
+        return transport(transportId) + "/dataConsumers/" + encode(dataProducerId);
     }
 
     private static String encode(String segment) {

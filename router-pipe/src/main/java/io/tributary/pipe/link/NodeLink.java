@@ -5,12 +5,19 @@ import io.tributary.pipe.control.ControlClient;
 import io.tributary.pipe.control.ControlJson;
 import io.tributary.pipe.control.NodeIdentity;
 import io.tributary.pipe.control.NotFoundError;
+import io.tributary.pipe.control.PipedDataProducer;
 import io.tributary.pipe.control.PipedProducer;
+import io.tributary.worker.MediaEntity;
 import io.tributary.worker.WorkerLoop;
 import io.tributary.worker.consumer.Consumer;
+import io.tributary.worker.data.DataConsumer;
+import io.tributary.worker.data.DataConsumerOptions;
+import io.tributary.worker.data.DataProducer;
+import io.tributary.worker.data.DataProducerOptions;
 import io.tributary.worker.errors.InvalidStateError;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.producer.ProducerOptions;
+import io.tributary.worker.sctp.SctpState;
 import io.tributary.worker.transport.pipe.PipeTransport;
 import io.vertx.core.Future;
 import java.lang.System.Logger.Level;
@@ -21,8 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * This node's half of a pipe transport pair with another node: the local PipeTransport and the remote
- * transport it is connected to. Producers go out through it (pipe consumer here, piped producer there)
- * and come in (piped producer here); pause, resume and close follow the original across the link, and
+ * transport it is connected to. Producers and DataProducers go out through it (pipe consumer here, piped
+ * producer there) and come in (piped producer here); pause, resume and close follow the original across the link, and
  * closing either half closes the other. Both nodes hold one, whichever set the pair up.
  */
 public final class NodeLink {
@@ -40,6 +47,10 @@ public final class NodeLink {
     private final Map<String, Consumer> outgoing = new ConcurrentHashMap<>();
     /** Producer id → piped producer here, whose original is on the other node. */
     private final Map<String, Producer> incoming = new ConcurrentHashMap<>();
+    /** DataProducer id → pipe DataConsumer here, whose piped DataProducer is on the other node. */
+    private final Map<String, DataConsumer> outgoingData = new ConcurrentHashMap<>();
+    /** DataProducer id → piped DataProducer here, whose original is on the other node. */
+    private final Map<String, DataProducer> incomingData = new ConcurrentHashMap<>();
     private final CallQueue calls = new CallQueue();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean onStandby;
@@ -102,6 +113,16 @@ public final class NodeLink {
         return incoming.size();
     }
 
+    /** DataProducer ids piped out through this link (pipe DataConsumers here). */
+    public int outgoingDataCount() {
+        return outgoingData.size();
+    }
+
+    /** DataProducer ids piped in through this link (piped DataProducers here). */
+    public int incomingDataCount() {
+        return incomingData.size();
+    }
+
     /** From now on, the local transport's close closes the link and the remote half. */
     Future<NodeLink> followTransport() {
         return Entities.onClose(loop(), transport, () -> close(true)).map(this);
@@ -144,16 +165,12 @@ public final class NodeLink {
         boolean sentPaused = consumer.producerPaused();
         return loop().call(() -> {
             followed[0] = true;
-            outgoing.put(id, consumer);
             consumer.observer().on(Consumer.PAUSE, v -> tell("pause " + id,
                     () -> client.pauseProducer(remote.node(), remoteTransportId, id)));
             consumer.observer().on(Consumer.RESUME, v -> tell("resume " + id,
                     () -> client.resumeProducer(remote.node(), remoteTransportId, id)));
-            Entities.whenClosed(consumer, () -> {
-                if (outgoing.remove(id, consumer) && !transport.closed()) {
-                    tell("close piped producer " + id, () -> client.closeProducer(remote.node(), remoteTransportId, id));
-                }
-            });
+            keep(outgoing, id, consumer, "close piped producer",
+                    () -> client.closeProducer(remote.node(), remoteTransportId, id));
             if (producer.closed()) {
                 throw new InvalidStateError("original Producer closed");
             }
@@ -171,16 +188,79 @@ public final class NodeLink {
         String id = request.id();
         return transport.produce(new ProducerOptions(id, request.kind(), request.rtpParameters(), request.paused(), 0,
                         request.appData()))
-                .compose(producer -> loop().call(() -> {
-                    incoming.put(id, producer);
-                    Entities.whenClosed(producer, () -> {
-                        if (incoming.remove(id, producer) && !transport.closed()) {
-                            tell("close pipe consumer " + id, () -> client.closeConsumer(remote.node(),
+                .compose(producer -> loop().call(() -> keep(incoming, id, producer, "close pipe consumer",
+                        () -> client.closeConsumer(remote.node(), remoteTransportId, id))));
+    }
+
+    /**
+     * pipeToRouter's data step across nodes, once the pair's SCTP association is up: consume
+     * {@code dataProducer} here, produce it with the same id, the pipe DataConsumer's stream parameters,
+     * label and protocol on the other node, then link them (InvalidStateError('original DataProducer
+     * closed') if it closed meanwhile). No pause is piped for data, as in mediasoup.
+     */
+    public Future<DataConsumer> pipeDataOut(DataProducer dataProducer) {
+        String id = dataProducer.id();
+        DataConsumer[] made = new DataConsumer[1];
+        boolean[] followed = new boolean[1];
+        return transport.sctpSettled()
+                .compose(v -> loop().call(() -> {
+                    if (transport.sctpState() != SctpState.CONNECTED) {
+                        throw new InvalidStateError("SCTP of the pipe to node " + remote.nodeId() + " is "
+                                + transport.sctpState());
+                    }
+                    return null;
+                }))
+                .compose(v -> transport.consumeData(DataConsumerOptions.of(id)))
+                .compose(consumer -> {
+                    made[0] = consumer;
+                    return client.produceData(remote.node(), remoteTransportId, new PipedDataProducer(id,
+                            ControlJson.MAPPER.valueToTree(consumer.sctpStreamParameters()), consumer.label(),
+                            consumer.protocol(), dataProducer.appData()));
+                })
+                .compose(v -> loop().call(() -> {
+                    followed[0] = true;
+                    keep(outgoingData, id, made[0], "close piped DataProducer",
+                            () -> client.closeDataProducer(remote.node(), remoteTransportId, id));
+                    if (dataProducer.closed()) {
+                        throw new InvalidStateError("original DataProducer closed");
+                    }
+                    return made[0];
+                }))
+                .recover(e -> {
+                    if (made[0] != null) {
+                        made[0].close();
+                        if (!followed[0] && e instanceof ControlCallError) {
+                            // no answer: the piped DataProducer may exist there all the same
+                            tell("close piped DataProducer " + id, () -> client.closeDataProducer(remote.node(),
                                     remoteTransportId, id));
                         }
-                    });
-                    return producer;
-                }));
+                    }
+                    return Future.failedFuture(e);
+                });
+    }
+
+    /** The other node's pipeDataOut: the piped DataProducer here, whose close closes the origin's pipe DataConsumer. */
+    public Future<DataProducer> pipeDataIn(PipedDataProducer request) {
+        String id = request.id();
+        return transport.produceData(new DataProducerOptions(id, request.sctpStreamParameters(), request.label(),
+                        request.protocol(), false, request.appData()))
+                .compose(dataProducer -> loop().call(() -> keep(incomingData, id, dataProducer,
+                        "close pipe DataConsumer", () -> client.closeDataConsumer(remote.node(), remoteTransportId, id))));
+    }
+
+    /**
+     * On the loop: {@code entity} stays in {@code entities} under {@code id} until it closes; then, unless the
+     * link itself is closing, the other node is told with {@code call}.
+     */
+    private <T extends MediaEntity> T keep(Map<String, T> entities, String id, T entity, String what,
+                                           Supplier<Future<Void>> call) {
+        entities.put(id, entity);
+        Entities.whenClosed(entity, () -> {
+            if (entities.remove(id, entity) && !transport.closed()) {
+                tell(what + " " + id, call);
+            }
+        });
+        return entity;
     }
 
     public Future<Void> pauseIncoming(String producerId) {
@@ -193,21 +273,31 @@ public final class NodeLink {
 
     /** The origin closed its pipe consumer: close the piped producer here, without calling back. */
     public Future<Void> closeIncoming(String producerId) {
-        Producer producer = incoming.remove(producerId);
-        if (producer == null) {
-            return Future.failedFuture(new NotFoundError("Producer not found"));
-        }
-        producer.close();
-        return Future.succeededFuture();
+        return closeKept(incoming, producerId, Producer::close, "Producer not found");
     }
 
     /** The other node's piped producer closed: close the pipe consumer here, without calling back. */
     public Future<Void> closeOutgoing(String producerId) {
-        Consumer consumer = outgoing.remove(producerId);
-        if (consumer == null) {
-            return Future.failedFuture(new NotFoundError("Consumer not found"));
+        return closeKept(outgoing, producerId, Consumer::close, "Consumer not found");
+    }
+
+    /** The origin closed its pipe DataConsumer: close the piped DataProducer here, without calling back. */
+    public Future<Void> closeIncomingData(String dataProducerId) {
+        return closeKept(incomingData, dataProducerId, DataProducer::close, "DataProducer not found");
+    }
+
+    /** The other node's piped DataProducer closed: close the pipe DataConsumer here, without calling back. */
+    public Future<Void> closeOutgoingData(String dataProducerId) {
+        return closeKept(outgoingData, dataProducerId, DataConsumer::close, "DataConsumer not found");
+    }
+
+    private static <T> Future<Void> closeKept(Map<String, T> entities, String id,
+                                              java.util.function.Consumer<T> close, String notFound) {
+        T entity = entities.remove(id);
+        if (entity == null) {
+            return Future.failedFuture(new NotFoundError(notFound));
         }
-        consumer.close();
+        close.accept(entity);
         return Future.succeededFuture();
     }
 
