@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.protoo.ProtooPeer;
 import io.tributary.server.http.Json;
 import io.tributary.state.RoomKey;
+import io.tributary.worker.MediaEntity;
 import io.tributary.worker.consumer.Consumer;
 import io.tributary.worker.consumer.ConsumerLayers;
 import io.tributary.worker.consumer.ConsumerOptions;
+import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.errors.MediasoupError;
 import io.tributary.worker.observer.AudioLevelObserver;
 import io.tributary.worker.ortc.MediaKind;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A mediasoup-demo room: its routers (one, or one per worker beyond a consumer budget), its peers (protoo) and
@@ -239,6 +242,11 @@ public final class Room {
         events.produced(this, peer.id, producer);
     }
 
+    /** A local peer's 'chat' DataProducer, after {@code produceData} was answered: the other member nodes get it too. */
+    void onLocalDataProducer(RoomPeer peer, DataProducer dataProducer) {
+        events.producedData(this, peer.id, dataProducer);
+    }
+
     /** After {@code produce} was answered: the decided peers each get a consumer of it. */
     void onProduced(RoomPeer producerPeer, Producer producer, List<RoomPeer> consumers) {
         for (RoomPeer other : consumers) {
@@ -262,15 +270,26 @@ public final class Room {
      * broadcasters consume and other nodes pipe from. Null when no peer of the room has it.
      */
     public Future<Producer> onFirstRouter(String producerId) {
+        return onFirstRouter(producerId, peer -> peer.producers.get(producerId), first -> first.producer(producerId));
+    }
+
+    /** The same for a DataProducer ('chat' ones are what other nodes pipe from). */
+    public Future<DataProducer> dataProducerOnFirstRouter(String dataProducerId) {
+        return onFirstRouter(dataProducerId, peer -> peer.dataProducers.get(dataProducerId),
+                first -> first.dataProducer(dataProducerId));
+    }
+
+    private <T extends MediaEntity> Future<T> onFirstRouter(String id, Function<RoomPeer, T> ofPeer,
+                                                            Function<Router, T> onRouter) {
         Router first = router();
         for (RoomPeer peer : peers.values()) {
-            Producer producer = peer.producers.get(producerId);
-            if (producer != null) {
-                return routers.bring(producer, homeOf(peer), routers.first())
-                        .compose(v -> context.back(first.worker().loop().call(() -> first.producer(producerId))));
+            T entity = ofPeer.apply(peer);
+            if (entity != null) {
+                return routers.bring(entity, homeOf(peer), routers.first())
+                        .compose(v -> context.back(first.worker().loop().call(() -> onRouter.apply(first))));
             }
         }
-        return context.back(first.worker().loop().call(() -> first.producer(producerId)));
+        return context.back(first.worker().loop().call(() -> onRouter.apply(first)));
     }
 
     private void notifyAllJoined(String method, JsonNode data) {
@@ -378,6 +397,7 @@ public final class Room {
             remotePeers.remove(peer.id, peer);
             // Its piped producers would close with their link anyway; a dead node's might linger until then.
             List.copyOf(peer.producers.values()).forEach(Producer::close);
+            List.copyOf(peer.dataProducers.values()).forEach(DataProducer::close);
         } else if (peer.isBroadcaster()) {
             broadcasters.remove(peer.id, peer);
         } else {
@@ -416,16 +436,17 @@ public final class Room {
         });
     }
 
-    /** A local peer and its producers now, for a member node that just joined the room. */
-    public record LocalPeer(ObjectNode info, List<Producer> producers) {
+    /** A local peer with its producers and 'chat' DataProducers now, for a member node that just joined the room. */
+    public record LocalPeer(ObjectNode info, List<Producer> producers, List<DataProducer> chatDataProducers) {
     }
 
-    /** The joined local protoo peers with their producers; on the room's context. */
+    /** The joined local protoo peers with their producers and 'chat' DataProducers; on the room's context. */
     public List<LocalPeer> localPeers() {
         List<LocalPeer> list = new ArrayList<>();
         for (RoomPeer peer : peers.values()) {
             if (peer.joined && !peer.closed) {
-                list.add(new LocalPeer(peerInfo(peer), List.copyOf(peer.producers.values())));
+                list.add(new LocalPeer(peerInfo(peer), List.copyOf(peer.producers.values()),
+                        peer.dataProducers.values().stream().filter(d -> "chat".equals(d.label())).toList()));
             }
         }
         return list;
@@ -482,6 +503,11 @@ public final class Room {
             }
             return null;
         });
+    }
+
+    /** A remote peer's 'chat' DataProducer was piped to this room's router (same id): the local peers consume it. */
+    public Future<Void> addRemoteDataProducer(String peerId, String dataProducerId) {
+        return data.addRemote(remotePeers.get(peerId), dataProducerId);
     }
 
     void notify(RoomPeer peer, String method, JsonNode data) {

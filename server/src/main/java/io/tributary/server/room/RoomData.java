@@ -8,6 +8,7 @@ import io.tributary.worker.data.DataConsumerOptions;
 import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.data.DataProducerOptions;
 import io.tributary.worker.errors.MediasoupError;
+import io.tributary.worker.router.Router;
 import io.tributary.worker.transport.Transport;
 import io.vertx.core.Future;
 import java.lang.System.Logger.Level;
@@ -17,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's DataChannels in a room: 'chat' DataProducers are consumed by every other peer, 'bot'
- * ones by the room's bot, and every joiner consumes the bot's DataProducer.
+ * The demo's DataChannels in a room: 'chat' DataProducers are consumed by every other peer (those of
+ * other member nodes' peers too, piped here), 'bot' ones by this node's bot, and every joiner consumes
+ * the bot's DataProducer.
  */
 final class RoomData {
 
@@ -78,8 +80,10 @@ final class RoomData {
             List<RoomPeer> others = room.consumersFor(peer);
             Future<Void> routed = Future.succeededFuture();
             switch (dataProducer.label()) {
-                case "chat" -> room.context().later(() ->
-                        others.forEach(other -> createDataConsumer(other, peer, dataProducer)));
+                case "chat" -> room.context().later(() -> {
+                    others.forEach(other -> createDataConsumer(other, peer, dataProducer));
+                    room.onLocalDataProducer(peer, dataProducer);
+                });
                 // The bot's DirectTransport is on the first router: a DataProducer of another is piped there.
                 case "bot" -> routed = room.routers().bring(dataProducer, room.homeOf(peer), room.routers().first())
                         .compose(v -> bot.handlePeerDataProducer(dataProducer, peer, room.context()))
@@ -89,6 +93,26 @@ final class RoomData {
             }
             return routed.map(v -> (JsonNode) Room.object().put("id", dataProducer.id()));
         });
+    }
+
+    /**
+     * A remote peer's 'chat' DataProducer was piped to the room's first router (same id): the local peers
+     * consume it as they would a local one. Fails when the peer or the piped DataProducer is unknown here.
+     */
+    Future<Void> addRemote(RoomPeer peer, String dataProducerId) {
+        Router first = room.router();
+        return room.context().back(first.worker().loop().call(() -> first.dataProducer(dataProducerId)))
+                .map(dataProducer -> {
+                    if (peer == null || peer.closed || dataProducer == null || dataProducer.closed()) {
+                        throw new MediasoupError("no remote peer or piped DataProducer \"" + dataProducerId + "\"");
+                    }
+                    if (peer.dataProducers.putIfAbsent(dataProducerId, dataProducer) == null) {
+                        dataProducer.onClosed(() -> room.context().run(() -> peer.dataProducers.remove(dataProducerId)));
+                        List<RoomPeer> others = room.consumersFor(peer);
+                        room.context().later(() -> others.forEach(other -> createDataConsumer(other, peer, dataProducer)));
+                    }
+                    return null;
+                });
     }
 
     /** The demo's {@code _createDataConsumer}: only for peers that brought SCTP and have a consuming transport. */

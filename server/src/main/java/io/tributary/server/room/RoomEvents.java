@@ -1,6 +1,7 @@
 package io.tributary.server.room;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.producer.Producer;
 
 /**
@@ -17,6 +18,9 @@ public interface RoomEvents {
     /** A local peer (or broadcaster) produced. */
     void produced(Room room, String peerId, Producer producer);
 
+    /** A local peer produced a 'chat' DataProducer. */
+    void producedData(Room room, String peerId, DataProducer dataProducer);
+
     /** Local protoo peers connected or left; {@code localPeers} is how many there are now. */
     void peerCountChanged(Room room, int localPeers);
 
@@ -32,6 +36,10 @@ public interface RoomEvents {
 
         @Override
         public void produced(Room room, String peerId, Producer producer) {
+        }
+
+        @Override
+        public void producedData(Room room, String peerId, DataProducer dataProducer) {
         }
 
         @Override

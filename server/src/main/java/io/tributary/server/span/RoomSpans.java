@@ -11,6 +11,7 @@ import io.tributary.server.room.RoomRegistry;
 import io.tributary.server.room.RoomSummary;
 import io.tributary.state.ClusterState;
 import io.tributary.state.RoomKey;
+import io.tributary.worker.data.DataProducer;
 import io.tributary.worker.producer.Producer;
 import io.tributary.worker.router.Router;
 import io.vertx.core.Context;
@@ -26,8 +27,8 @@ import java.util.function.Supplier;
 /**
  * This node's part in rooms that span nodes. It keeps its member entry (local peer count) in the cluster state,
  * greets the other member nodes when it starts hosting a room (they answer with their peers and pipe their producers
- * here), tells the known members of its own peers' joins, leaves and producers (piped with {@link RemotePipes}), and
- * drops a member whose entry expired (its peers are announced closed). State lives on the control context.
+ * and 'chat' DataProducers here), tells the known members of its own peers' joins, leaves, producers and 'chat'
+ * DataProducers (piped with {@link RemotePipes}), and drops a member whose entry expired (its peers are announced closed). State lives on the control context.
  */
 public final class RoomSpans implements RoomEvents, PipeRouters {
 
@@ -96,6 +97,11 @@ public final class RoomSpans implements RoomEvents, PipeRouters {
         membersOf(room.key()).forEach((member, url) -> pipe(member, url, room, peerId, producer));
     }
 
+    @Override
+    public void producedData(Room room, String peerId, DataProducer dataProducer) {
+        membersOf(room.key()).forEach((member, url) -> pipeData(member, url, room, peerId, dataProducer));
+    }
+
     /** The room closed here (its last local peer left). */
     void roomClosed(RoomKey key) {
         members.remove(key);
@@ -126,6 +132,11 @@ public final class RoomSpans implements RoomEvents, PipeRouters {
     Future<Void> producerPiped(SpanMessage.ProducerPiped piped) {
         return rooms.find(piped.room()).compose(room -> room == null ? notHere(piped.room())
                 : room.addRemoteProducer(piped.peerId(), piped.producerId()));
+    }
+
+    Future<Void> dataProducerPiped(SpanMessage.DataProducerPiped piped) {
+        return rooms.find(piped.room()).compose(room -> room == null ? notHere(piped.room())
+                : room.addRemoteDataProducer(piped.peerId(), piped.dataProducerId()));
     }
 
     /** Every few seconds: refreshes this node's member entries, and drops members whose entry expired. */
@@ -196,6 +207,7 @@ public final class RoomSpans implements RoomEvents, PipeRouters {
             send(member, url, "peer-joined", new SpanMessage.PeerJoined(room.key(), nodeId,
                     info.path("id").asText(), info.path("displayName").asText(), info.get("device")));
             peer.producers().forEach(p -> pipe(member, url, room, info.path("id").asText(), p));
+            peer.chatDataProducers().forEach(d -> pipeData(member, url, room, info.path("id").asText(), d));
         }
     }
 
@@ -206,10 +218,22 @@ public final class RoomSpans implements RoomEvents, PipeRouters {
     private void pipe(String member, String url, Room room, String peerId, Producer producer) {
         RemoteNode remote = new RemoteNode(member, url + PIPE_PATH);
         // A producer of another router of the room is first piped to the one other nodes pipe from.
-        enqueue(member, "pipe " + producer.id(), () -> room.onFirstRouter(producer.id())
-                .compose(onFirst -> pipes.get().pipeProducer(onFirst, room.router(), remote, room.key().qualified()))
-                .compose(piped -> client.post(url, "producer-piped",
-                        new SpanMessage.ProducerPiped(room.key(), nodeId, peerId, producer.id()))));
+        pipeThenTell(member, url, "producer-piped", () -> room.onFirstRouter(producer.id())
+                .compose(onFirst -> pipes.get().pipeProducer(onFirst, room.router(), remote, room.key().qualified())),
+                new SpanMessage.ProducerPiped(room.key(), nodeId, peerId, producer.id()));
+    }
+
+    private void pipeData(String member, String url, Room room, String peerId, DataProducer dataProducer) {
+        RemoteNode remote = new RemoteNode(member, url + PIPE_PATH);
+        pipeThenTell(member, url, "data-producer-piped", () -> room.dataProducerOnFirstRouter(dataProducer.id())
+                .compose(onFirst -> pipes.get().pipeDataProducer(onFirst, room.router(), remote,
+                        room.key().qualified())),
+                new SpanMessage.DataProducerPiped(room.key(), nodeId, peerId, dataProducer.id()));
+    }
+
+    /** In the member's queue: pipes, then (if that worked) tells the member what it got. */
+    private void pipeThenTell(String member, String url, String operation, Supplier<Future<?>> piping, Object message) {
+        enqueue(member, operation, () -> piping.get().compose(piped -> client.post(url, operation, message)));
     }
 
     private void send(String member, String url, String operation, Object message) {

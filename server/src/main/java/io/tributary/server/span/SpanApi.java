@@ -30,6 +30,8 @@ final class SpanApi {
         api.post("/peer-joined").handler(ctx -> handle(ctx, SpanMessage.PeerJoined.class, spans::peerJoined));
         api.post("/peer-left").handler(ctx -> handle(ctx, SpanMessage.PeerLeft.class, spans::peerLeft));
         api.post("/producer-piped").handler(ctx -> handle(ctx, SpanMessage.ProducerPiped.class, spans::producerPiped));
+        api.post("/data-producer-piped").handler(ctx -> handle(ctx, SpanMessage.DataProducerPiped.class,
+                spans::dataProducerPiped));
         return api;
     }
 

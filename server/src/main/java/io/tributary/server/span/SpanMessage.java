@@ -22,4 +22,8 @@ public final class SpanMessage {
     /** A producer of the sender's peer was piped to this node's router for the room (same id). */
     public record ProducerPiped(RoomKey room, String from, String peerId, String producerId) {
     }
+
+    /** A 'chat' DataProducer of the sender's peer was piped to this node's router for the room (same id). */
+    public record DataProducerPiped(RoomKey room, String from, String peerId, String dataProducerId) {
+    }
 }

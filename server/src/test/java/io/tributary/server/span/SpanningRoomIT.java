@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.client.media.data.DataChannel;
 import io.tributary.client.media.send.OpusOptions;
 import io.tributary.client.media.send.Vp8Options;
 import io.tributary.client.room.RoomParticipant;
@@ -16,6 +17,8 @@ import io.tributary.server.cluster.DispatcherNode;
 import io.tributary.server.cluster.RedisProcess;
 import io.tributary.server.config.ClusterConfig;
 import io.tributary.server.config.ServerConfig;
+import io.tributary.worker.sctp.SctpAssociation.SendResult;
+import io.tributary.worker.sctp.SctpReliability;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -31,13 +34,16 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A room split over two nodes by a cap of 2 peers per node: two nodes and a dispatcher in this JVM on a real
- * redis-server, four Java participants publishing synthetic VP8 and Opus through the dispatcher.
+ * redis-server, Java participants publishing synthetic VP8 and Opus, and chatting over DataChannels, through the
+ * dispatcher.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SpanningRoomIT {
 
     private static final String SECRET = "span-test-secret-0123456789";
     private static final String ROOM = "town-hall";
+    /** The demo's chat channel: unordered, limited lifetime. */
+    private static final SctpReliability UNRELIABLE = new SctpReliability(false, -1, 2000);
 
     private RedisProcess redis;
     private final Vertx clients = Vertx.vertx();
@@ -159,6 +165,53 @@ class SpanningRoomIT {
         } finally {
             peers.forEach(RoomParticipant::close);
         }
+    }
+
+    @Test
+    void chatReachesPeersOnTheOtherNodeBothWays() throws Exception {
+        List<RoomParticipant> peers = new ArrayList<>();
+        try {
+            RoomParticipant p1 = participant("p1", peers);
+            p1.join("P1", true);
+            DataChannel p1Chat = p1.produceData("chat", UNRELIABLE);
+            RoomParticipant p2 = participant("p2", peers);
+            p2.join("P2", true);
+            RoomParticipant p3 = participant("p3", peers);
+            p3.join("P3", true);
+            List<String> onA = peersOn(nodes.get(0));
+            List<String> onB = peersOn(nodes.get(1));
+            assertEquals(java.util.Set.of(List.of("p1", "p2"), List.of("p3")), java.util.Set.of(onA, onB),
+                    "a has " + onA + ", b has " + onB);
+
+            // p1's chat existed before p3's node joined the room: it comes with the greeting
+            DataChannel p3SeesP1 = p3.awaitDataConsumer("chat", 0);
+            assertEquals(SendResult.SENT, await(p1Chat.send("hello from p1")));
+            assertEquals("hello from p1", await(p3SeesP1.await(m -> !m.isEmpty())).get(0).text());
+
+            // chats produced afterwards are piped as they appear, both ways
+            DataChannel p3Chat = p3.produceData("chat", UNRELIABLE);
+            DataChannel p1SeesP3 = p1.awaitDataConsumer("chat", 0);
+            DataChannel p2SeesP3 = p2.awaitDataConsumer("chat", 1);
+            assertEquals(SendResult.SENT, await(p3Chat.send("hello from p3")));
+            assertEquals("hello from p3", await(p1SeesP3.await(m -> !m.isEmpty())).get(0).text());
+            assertEquals("hello from p3", await(p2SeesP3.await(m -> !m.isEmpty())).get(0).text());
+            DataChannel p2Chat = p2.produceData("chat", UNRELIABLE);
+            DataChannel p3SeesP2 = p3.awaitDataConsumer("chat", 1);
+            assertEquals(SendResult.SENT, await(p2Chat.send("hello from p2")));
+            assertEquals("hello from p2", await(p3SeesP2.await(m -> !m.isEmpty())).get(0).text());
+
+            peers.get(0).close();
+            p3.awaitNotification("dataConsumerClosed", d -> d.hasNonNull("dataConsumerId"));
+        } finally {
+            peers.forEach(RoomParticipant::close);
+        }
+    }
+
+    private RoomParticipant participant(String id, List<RoomParticipant> peers) {
+        RoomParticipant p = new RoomParticipant(clients, "ws://127.0.0.1:" + dispatcher.port() + "/?roomId=" + ROOM
+                + "&peerId=" + id, id);
+        peers.add(p);
+        return p;
     }
 
     private static boolean knows(JsonNode joinAnswer, String peerId) {
