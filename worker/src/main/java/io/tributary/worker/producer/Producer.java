@@ -80,7 +80,7 @@ public final class Producer extends MediaEntity {
     private final WorkerLoop loop;
     private final ProducerStreams streams;
     private final KeyFrameRequestManager keyFrameRequests;
-    private final TraceEventSwitch traces = new TraceEventSwitch(EnumSet.allOf(TraceEventType.class));
+    private final TraceEventSwitch traces = new TraceEventSwitch(EnumSet.range(TraceEventType.RTP, TraceEventType.SR));
     private final byte[] extensionIdMap = new byte[256];
     private final int[] mappedPayloadTypes = new int[128];
     private final byte[] rtcpScratch = new byte[RTCP_SCRATCH];

@@ -1,13 +1,18 @@
 package io.tributary.worker.trace;
 
-/** The trace event types of producers and consumers ({@code enableTraceEvent}), in the worker's order. */
+/**
+ * The trace event types of {@code enableTraceEvent}, in the worker's order: producers and consumers
+ * know rtp..sr, transports probation and bwe.
+ */
 public enum TraceEventType {
     RTP("rtp"),
     KEYFRAME("keyframe"),
     NACK("nack"),
     PLI("pli"),
     FIR("fir"),
-    SR("sr");
+    SR("sr"),
+    PROBATION("probation"),
+    BWE("bwe");
 
     private final String wire;
 

@@ -35,8 +35,11 @@ import io.tributary.worker.rtp.RtpExtensionIds;
 import io.tributary.worker.rtp.RtpPacket;
 import io.tributary.worker.sctp.SctpAssociation;
 import io.tributary.worker.sctp.SctpState;
+import io.tributary.worker.trace.TraceEventSwitch;
+import io.tributary.worker.trace.TraceEventType;
 import io.vertx.core.Future;
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +81,8 @@ public abstract class Transport extends MediaEntity {
     private final RtcpReceiver rtcpReceiver;
     private final RtcpReports reports;
     private final BitrateLimits bitrateLimits = new BitrateLimits();
-    private final TraceEventTypes traceEventTypes = new TraceEventTypes();
+    private final TraceEventSwitch traceEventTypes =
+            new TraceEventSwitch(EnumSet.of(TraceEventType.PROBATION, TraceEventType.BWE));
     private WorkerTicks.Registration beat;
     private String cnameForProducers;
     private int nextMidForConsumers;
