@@ -84,16 +84,19 @@ final class Browsers implements AutoCloseable {
         }
         Process npm;
         try {
+            // Not inheritIO: npm sharing the test JVM's stdin/stdout corrupts the channel surefire talks over.
             npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
                     .directory(HARNESS.toFile())
-                    .inheritIO()
+                    .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("node and npm are required for the browser tests: apt-get install nodejs npm", e);
         }
+        npm.getOutputStream().close();
+        String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
             npm.destroyForcibly();
-            throw new IllegalStateException("npm ci failed in " + HARNESS.toAbsolutePath());
+            throw new IllegalStateException("npm ci failed in " + HARNESS.toAbsolutePath() + ":\n" + output);
         }
     }
 
